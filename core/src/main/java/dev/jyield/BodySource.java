@@ -1,0 +1,61 @@
+package dev.jyield;
+
+import java.util.function.Consumer;
+
+/** A generator body not yet started: pushed by a terminal operation, or handed to a pull engine. */
+final class BodySource<T> extends Source<T> {
+    private final Object body;
+    private final boolean returning;
+    private final Engine engine;
+
+    BodySource(Object body, boolean returning, Engine engine) {
+        this.body = body;
+        this.returning = returning;
+        this.engine = engine;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Object run(Object body, boolean returning, Yielder<T> y) {
+        if (returning) {
+            return ((Generator.ReturningBody<T>) body).run(y);
+        }
+        ((Generator.Body<T>) body).run(y);
+        return null;
+    }
+
+    @Override
+    Source<T> forPull(Object owner) {
+        return switch (engine.forPull()) {
+            case CONTINUATION -> new ContinuationSource<>(body, returning, owner);
+            default -> new ThreadSource<>(body, returning, owner);
+        };
+    }
+
+    @Override
+    int resume(Object sent, Throwable thrown) {
+        throw new AssertionError("a body is resumed through its pull engine");
+    }
+
+    @Override
+    boolean canPush() {
+        return engine.pushes();
+    }
+
+    @Override
+    Object push(Consumer<? super T> sink) {
+        PushYielder<T> y = new PushYielder<>(sink);
+        Object result;
+        try {
+            result = run(body, returning, y);
+        } catch (Throwable t) {
+            throw y.rethrow(t);
+        }
+        y.done();
+        return result;
+    }
+
+    @Override
+    String engineName() {
+        return engine.pushes() ? "push" : engine.forPull().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

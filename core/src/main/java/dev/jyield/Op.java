@@ -1,0 +1,57 @@
+package dev.jyield;
+
+import static dev.jyield.Util.sneaky;
+
+/**
+ * A derived generator computed like a hand-written iterator: the base of every operator and of sources that
+ * are not bodies. It reads other generators (its inputs) only as far as it needs, never closes them when it
+ * reaches its own end (Python: {@code islice(g, 3)} leaves {@code g} usable), and closes them all when it is
+ * closed (the Java resource idiom) or fails.
+ */
+abstract class Op<T> extends Source<T> {
+    private final Generator<?>[] inputs;
+
+    Op(Generator<?>... inputs) {
+        this.inputs = inputs;
+    }
+
+    /** Computes the next element into {@link #out} and returns true, or returns false at the end. */
+    abstract boolean advance();
+
+    @Override
+    int resume(Object sent, Throwable thrown) {
+        if (thrown != null) {
+            throw sneaky(thrown); // Python: a generator expression does not catch what is thrown in
+        }
+        return advance() ? YIELD : RETURN;
+    }
+
+    @Override
+    void closeSources() {
+        closeAll(inputs);
+    }
+
+    /** Closes every generator, even when one fails; the first failure propagates with the others suppressed. */
+    static void closeAll(Generator<?>... generators) {
+        Throwable first = null;
+        for (Generator<?> g : generators) {
+            try {
+                g.close();
+            } catch (Throwable t) {
+                if (first == null) {
+                    first = t;
+                } else {
+                    first.addSuppressed(t);
+                }
+            }
+        }
+        if (first != null) {
+            throw sneaky(first);
+        }
+    }
+
+    @Override
+    String engineName() {
+        return "operator";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.jyield;
+
+import static dev.jyield.Util.requireNonNull;
+import static dev.jyield.Util.sneaky;
+
+import java.util.Iterator;
+import java.util.function.Consumer;
+
+/**
+ * The yielder of a body run as a plain call: each value goes straight to the consumer. If the consumer throws,
+ * the body is closed where it stands (a {@link GeneratorExit} at its yield) and the consumer's exception wins.
+ */
+final class PushYielder<T> extends Yielder<T> {
+    private final Consumer<? super T> sink;
+    private Throwable consumerFailure;
+    private boolean finished;
+
+    PushYielder(Consumer<? super T> sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public Object yield(T value) {
+        if (consumerFailure != null || finished) {
+            throw misuse();
+        }
+        try {
+            sink.accept(value);
+        } catch (Throwable t) {
+            consumerFailure = t;
+            throw new GeneratorExit();
+        }
+        return null;
+    }
+
+    @Override
+    public Object yieldFrom(Generator<? extends T> sub) {
+        requireNonNull(sub, "sub");
+        if (consumerFailure != null || finished) {
+            throw misuse();
+        }
+        boolean wasClosed = sub.state() == Generator.State.CLOSED;
+        try {
+            sub.forEachRemaining(this::yield);
+        } catch (GeneratorExit e) {
+            if (consumerFailure != null) {
+                sub.close(); // a pulled sub is still suspended under the failed consumer
+            }
+            throw e;
+        }
+        return wasClosed ? null : sub.returnValue();
+    }
+
+    @Override
+    public Object yieldFrom(Iterable<? extends T> source) {
+        requireNonNull(source, "source");
+        if (source instanceof Generator<? extends T> g) {
+            return yieldFrom(g);
+        }
+        Iterator<? extends T> it = source.iterator();
+        try {
+            while (it.hasNext()) {
+                this.yield(it.next());
+            }
+        } catch (GeneratorExit e) {
+            if (it instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ce) {
+                    throw sneaky(ce);
+                }
+            }
+            throw e;
+        }
+        return null;
+    }
+
+    private IllegalStateException misuse() {
+        return consumerFailure != null
+                ? new IllegalStateException("generator ignored GeneratorExit")
+                : new IllegalStateException("yield called after the generator's body returned");
+    }
+
+    /** The body ended normally: the consumer's failure, if the body swallowed it, still propagates. */
+    void done() {
+        finished = true;
+        if (consumerFailure != null) {
+            throw sneaky(consumerFailure);
+        }
+    }
+
+    /** The body threw {@code t}: the consumer's failure, if any, wins; the body's own exception is suppressed. */
+    RuntimeException rethrow(Throwable t) {
+        finished = true;
+        Throwable failure = consumerFailure;
+        if (failure == null) {
+            throw sneaky(t);
+        }
+        if (!(t instanceof GeneratorExit) && t != failure) {
+            failure.addSuppressed(t);
+        }
+        throw sneaky(failure);
+    }
+}

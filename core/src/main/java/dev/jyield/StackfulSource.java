@@ -1,0 +1,133 @@
+package dev.jyield;
+
+import static dev.jyield.Util.requireNonNull;
+import static dev.jyield.Util.sneaky;
+
+import java.lang.ref.Cleaner;
+
+/**
+ * A body that runs on a stack of its own (a continuation or a thread) and suspends by switching stacks. The
+ * engines differ only in how they switch; everything else is here.
+ */
+abstract class StackfulSource<T> extends Source<T> {
+    private static final int FAILED = -1;
+
+    /** One cleaner for all generators: it closes abandoned bodies so that their finally blocks run. */
+    static final Cleaner CLEANER = Cleaner.create();
+
+    private final Object body;
+    private final boolean returning;
+    private final Cleaner.Cleanable cleanable;
+    final StackfulYielder yielder = new StackfulYielder();
+
+    // The exchange between the consumer and the body; the engine's switch orders these writes and reads.
+    private Object sent;
+    private Throwable thrown;
+    private int outcome;
+    private Throwable failure;
+    /** Set by the cleaner: the generator is unreachable, so the body must end, whatever it does. */
+    boolean abandoned;
+    boolean started;
+    boolean done;
+
+    StackfulSource(Object body, boolean returning, Object owner) {
+        this.body = body;
+        this.returning = returning;
+        // why: the action references this source, never the generator, so the generator can become unreachable.
+        this.cleanable = CLEANER.register(owner, this::abandon);
+    }
+
+    /** Starts or resumes the body on its own stack; returns when it suspends or ends. */
+    abstract void switchToBody();
+
+    /** On the body's stack: hands control back to the consumer; returns when the body is resumed. */
+    abstract void switchToConsumer();
+
+    /** Whether the caller runs on this body's stack (a yielder must not be used elsewhere). */
+    abstract boolean onBodyStack();
+
+    /** Runs the body to its end; called once, on the body's own stack. */
+    final void runBody() {
+        try {
+            out = BodySource.run(body, returning, yielder);
+            outcome = RETURN;
+        } catch (Throwable t) {
+            failure = t;
+            outcome = FAILED;
+        } finally {
+            done = true;
+        }
+    }
+
+    @Override
+    final int resume(Object sent, Throwable thrown) {
+        this.sent = sent;
+        this.thrown = thrown;
+        started = true;
+        switchToBody();
+        if (outcome == FAILED) {
+            Throwable t = failure;
+            failure = null;
+            throw sneaky(t);
+        }
+        return outcome;
+    }
+
+    /** On the body's stack: suspend with an outcome, then return the sent value or raise the thrown exception. */
+    private Object suspend(int kind, Object value) {
+        if (abandoned) {
+            throw new GeneratorExit(); // the generator is gone: keep closing
+        }
+        if (!onBodyStack()) {
+            throw new IllegalStateException(
+                    "a Yielder was used outside its generator's body (another thread, or a nested generator's body)");
+        }
+        out = value;
+        outcome = kind;
+        switchToConsumer();
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw sneaky(t);
+        }
+        Object s = sent;
+        sent = null;
+        return s;
+    }
+
+    @Override
+    final void release() {
+        cleanable.clean();
+    }
+
+    /** Runs once: on release (then the body is finished or never started) or when the generator is unreachable. */
+    private void abandon() {
+        if (started && !done) {
+            abandoned = true;
+            thrown = new GeneratorExit();
+            sent = null;
+            closeAbandoned();
+        }
+    }
+
+    /** Resumes the abandoned body (with {@link #thrown} set) so that it ends; must not wait for a consumer. */
+    abstract void closeAbandoned();
+
+    final class StackfulYielder extends Yielder<T> {
+        @Override
+        public Object yield(T value) {
+            return suspend(YIELD, value);
+        }
+
+        @Override
+        public Object yieldFrom(Generator<? extends T> sub) {
+            return suspend(DELEGATE, requireNonNull(sub, "sub"));
+        }
+
+        @Override
+        public Object yieldFrom(Iterable<? extends T> source) {
+            requireNonNull(source, "source");
+            return suspend(DELEGATE, source instanceof Generator<?> g ? g : source.iterator());
+        }
+    }
+}
