@@ -1,0 +1,2 @@
+/** JMH benchmarks: every generator measurement beside its hand-written baseline, in the same run. */
+package dev.jyield.bench;
