@@ -225,6 +225,19 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
     }
 
     /**
+     * Returns {@code source} itself, as Python's {@code iter(g) is g}. (A generator is both an {@link Iterable} and
+     * an {@link Iterator}: this overload makes the call unambiguous.)
+     *
+     * @param source a generator
+     * @param <T> the type of the elements
+     * @return {@code source}
+     * @throws NullPointerException if {@code source} is null
+     */
+    public static <T> Generator<T> from(Generator<T> source) {
+        return requireNonNull(source, "source");
+    }
+
+    /**
      * A generator that yields nothing.
      *
      * @param <T> the type of the (absent) elements
@@ -335,8 +348,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         switch (state) {
             case RUNNING -> throw executing();
             case CREATED -> {
-                state = CLOSED;
-                src.release();
+                fail(); // nothing runs; an operator closes its sources as on any failure
                 throw exception;
             }
             case CLOSED -> throw exception;
