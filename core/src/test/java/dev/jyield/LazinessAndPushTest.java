@@ -261,4 +261,43 @@ class LazinessAndPushTest {
         assertThat(h.takeWhile(x -> x < 2).toList()).containsExactly(0, 1);
         assertThat(h.toList()).containsExactly(3, 4);
     }
+
+    @Test
+    void closeClosesEveryInputEvenWhenOneFails() {
+        RuntimeException first = new RuntimeException("first input failed to close");
+        RuntimeException second = new RuntimeException("second input failed to close");
+        Generator<Integer> a = Generator.of(y -> {
+            try {
+                y.yield(1);
+                y.yield(2);
+            } finally {
+                throw first;
+            }
+        });
+        Generator<Integer> b = Generator.of(y -> {
+            try {
+                y.yield(10);
+                y.yield(20);
+            } finally {
+                throw second;
+            }
+        });
+        List<String> log = new ArrayList<>();
+        Generator<Integer> c = Generator.of(y -> {
+            try {
+                y.yield(100);
+                y.yield(200);
+            } finally {
+                log.add("c closed");
+            }
+        });
+        Generator<List<Integer>> z = Generator.zip(a, b, c);
+        assertThat(z.next()).containsExactly(1, 10, 100);
+        assertThatThrownBy(z::close).isSameAs(first)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
+        assertThat(log).containsExactly("c closed");
+        assertThat(a.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(b.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(z.state()).isEqualTo(Generator.State.CLOSED);
+    }
 }
