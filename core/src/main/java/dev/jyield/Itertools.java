@@ -1705,6 +1705,617 @@ public final class Itertools {
     // Section M: the favourites of more-itertools.
     // =====================================================================================================
 
+    /**
+     * A {@link Peekable} over the iterable: an iterator that can look at its next element without consuming it,
+     * and take elements back with {@link Peekable#prepend}. Use {@link Peekable#generator()} to chain generator
+     * operators after peeking.
+     *
+     * <p>Python equivalent: {@code more_itertools.peekable(iterable)}.
+     *
+     * <p>Lazy; buffers the peeked and prepended elements.
+     *
+     * @param iterable the elements; a {@link Generator} is read in place
+     * @param <T> the type of the elements
+     * @return a new peekable; closing it closes the source
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Peekable<T> peekable(Iterable<? extends T> iterable) {
+        return new Peekable<>(Generator.from(Util.requireNonNull(iterable, "iterable")));
+    }
+
+    /**
+     * Lists of {@code n} consecutive elements, the last one shorter if the elements run out; {@code n == 0}
+     * yields nothing. Each list pulls up to {@code n} elements.
+     *
+     * {@snippet :
+     * Itertools.chunked(List.of(1, 2, 3, 4, 5, 6, 7), 3);  // yields [1, 2, 3], [4, 5, 6], [7]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.chunked(iterable, n)}.
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param iterable the elements
+     * @param n the chunk size
+     * @param <T> the type of the elements
+     * @return a generator of immutable lists
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Generator<java.util.List<T>> chunked(Iterable<? extends T> iterable, int n) {
+        return chunked(iterable, n, false);
+    }
+
+    /**
+     * Lists of {@code n} consecutive elements; with {@code strict}, a shorter last list is an error instead.
+     *
+     * <p>Python equivalent: {@code more_itertools.chunked(iterable, n, strict=strict)}.
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param iterable the elements
+     * @param n the chunk size
+     * @param strict whether an incomplete last chunk fails
+     * @param <T> the type of the elements
+     * @return a generator of immutable lists
+     * @throws IllegalArgumentException if {@code n} is negative; with {@code strict}, at the incomplete chunk
+     *     ("iterable is not divisible by n.")
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Generator<java.util.List<T>> chunked(Iterable<? extends T> iterable, int n, boolean strict) {
+        Util.requireNonNull(iterable, "iterable");
+        Util.requireNonNegative(n, "n");
+        Recipes.Mode mode = strict ? Recipes.Mode.CHUNK_STRICT : Recipes.Mode.SHORT;
+        return new Generator<>(new Recipes.Chunks<T>(Generator.from(iterable), n, mode, null));
+    }
+
+    /**
+     * Overlapping windows of {@code n} elements, each {@code step} elements after the previous one; windows that
+     * run past the end are padded with {@code fill}. Nothing for an empty iterable; {@code n == 0} yields one
+     * empty window. The first window pulls {@code n} elements, each later one {@code step}.
+     *
+     * {@snippet :
+     * Itertools.windowed(List.of(1, 2, 3, 4, 5, 6), 3, "!", 2);  // yields [1, 2, 3], [3, 4, 5], [5, 6, !]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.windowed(seq, n, fillvalue=fill, step=step)}.
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param iterable the elements
+     * @param n the window size
+     * @param fill pads the last windows (may be null, Python's default)
+     * @param step how far each window is from the previous one
+     * @param <T> the type of the elements
+     * @return a generator of immutable lists of {@code n} elements
+     * @throws IllegalArgumentException if {@code n} is negative or {@code step} is less than one (at the call;
+     *     more-itertools fails at the first request)
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Generator<java.util.List<T>> windowed(Iterable<? extends T> iterable, int n, T fill, int step) {
+        Util.requireNonNull(iterable, "iterable");
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0 but was: " + n);
+        }
+        if (n == 0) {
+            return Generator.from(java.util.List.of(java.util.List.of()));
+        }
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1 but was: " + step);
+        }
+        return new Generator<>(new MoreOps.Windowed<>(Generator.from(iterable), n, fill, step));
+    }
+
+    /**
+     * Overlapping windows of {@code n} consecutive elements, padded with null when the iterable is shorter than
+     * {@code n}: {@code windowed(iterable, n, null, 1)}.
+     *
+     * <p>Python equivalent: {@code more_itertools.windowed(seq, n)}.
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param iterable the elements
+     * @param n the window size
+     * @param <T> the type of the elements
+     * @return a generator of immutable lists of {@code n} elements
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Generator<java.util.List<T>> windowed(Iterable<? extends T> iterable, int n) {
+        return windowed(iterable, n, null, 1);
+    }
+
+    /**
+     * One element from each input in turn, stopping at the first round in which an input runs out (the elements
+     * already pulled in that round are dropped). Each round pulls from every input before yielding.
+     *
+     * {@snippet :
+     * Itertools.interleave(List.of(1, 2, 3), List.of(4, 5), List.of(6, 7, 8));  // yields 1, 4, 6, 2, 5, 7
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.interleave(*iterables)}.
+     *
+     * <p>Lazy; buffers one round.
+     *
+     * @param iterables the inputs
+     * @param <T> the type of the elements
+     * @return a generator interleaving the inputs
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    @SafeVarargs
+    @SuppressWarnings("unchecked")
+    public static <T> Generator<T> interleave(Iterable<? extends T>... iterables) {
+        Generator<? extends T>[] sources = (Generator<? extends T>[]) Tuples.generators(iterables, "iterables");
+        return new Generator<>(new MoreOps.Interleave<>(sources));
+    }
+
+    /**
+     * One element from each input in turn, skipping the inputs that ran out, until all have. Each round pulls
+     * from every input still running before yielding.
+     *
+     * {@snippet :
+     * Itertools.interleaveLongest(List.of(1, 2, 3), List.of(4, 5), List.of(6, 7, 8));  // yields 1, 4, 6, 2, 5, 7, 3, 8
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.interleave_longest(*iterables)}.
+     *
+     * <p>Lazy; buffers one round.
+     *
+     * @param iterables the inputs
+     * @param <T> the type of the elements
+     * @return a generator interleaving the inputs
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    @SafeVarargs
+    public static <T> Generator<T> interleaveLongest(Iterable<? extends T>... iterables) {
+        return new Generator<>(MoreOps.InterleaveLongest.<T>of(Tuples.generators(iterables, "iterables")));
+    }
+
+    /**
+     * The elements with {@code e} between them.
+     *
+     * {@snippet :
+     * Itertools.intersperse("!", List.of("a", "b", "c"));  // yields a, !, b, !, c
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.intersperse(e, iterable)}.
+     *
+     * <p>Lazy; buffers at most one element.
+     *
+     * @param e the separator (may be null)
+     * @param iterable the elements
+     * @param <T> the type of the elements
+     * @return a generator of the elements and separators
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Generator<T> intersperse(T e, Iterable<? extends T> iterable) {
+        return intersperse(e, iterable, 1);
+    }
+
+    /**
+     * The elements in groups of {@code n} with {@code e} between the groups. The separator is yielded once the
+     * next group has been pulled.
+     *
+     * {@snippet :
+     * Itertools.intersperse(0, List.of(1, 2, 3, 4, 5), 2);  // yields 1, 2, 0, 3, 4, 0, 5
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.intersperse(e, iterable, n)}.
+     *
+     * <p>Lazy; buffers at most n + 1.
+     *
+     * @param e the separator (may be null)
+     * @param iterable the elements
+     * @param n the group size
+     * @param <T> the type of the elements
+     * @return a generator of the elements and separators
+     * @throws IllegalArgumentException if {@code n} is less than one ("n must be > 0")
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Generator<T> intersperse(T e, Iterable<? extends T> iterable, int n) {
+        Util.requireNonNull(iterable, "iterable");
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be > 0 but was: " + n);
+        }
+        return new Generator<>(new MoreOps.Intersperse<>(Generator.from(iterable), e, n));
+    }
+
+    /**
+     * The first element. Pulls one element.
+     *
+     * <p>Python equivalent: {@code more_itertools.first(iterable)}.
+     *
+     * <p>Terminal; consumes one element.
+     *
+     * @param iterable the elements; a {@link Generator} is read in place
+     * @param <T> the type of the elements
+     * @return the first element
+     * @throws IllegalArgumentException if the iterable is empty ("first() was called on an empty iterable, and no
+     *     default value was provided.")
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> T first(Iterable<? extends T> iterable) {
+        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        if (!it.hasNext()) {
+            throw new IllegalArgumentException(
+                    "first() was called on an empty iterable, and no default value was provided.");
+        }
+        return it.next();
+    }
+
+    /**
+     * The first element, or {@code defaultValue} if there is none. Pulls at most one element.
+     *
+     * <p>Python equivalent: {@code more_itertools.first(iterable, default)}.
+     *
+     * <p>Terminal; consumes one element.
+     *
+     * @param iterable the elements; a {@link Generator} is read in place
+     * @param defaultValue the result for an empty iterable
+     * @param <T> the type of the elements
+     * @return the first element, or {@code defaultValue}
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> T first(Iterable<? extends T> iterable, T defaultValue) {
+        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        return it.hasNext() ? it.next() : defaultValue;
+    }
+
+    /**
+     * The last element. A {@link java.util.List} is read at its end; anything else is consumed.
+     *
+     * <p>Python equivalent: {@code more_itertools.last(iterable)}.
+     *
+     * <p>Terminal; consumes the iterable.
+     *
+     * @param iterable the elements
+     * @param <T> the type of the elements
+     * @return the last element
+     * @throws IllegalArgumentException if the iterable is empty ("last() was called on an empty iterable, and no
+     *     default value was provided.")
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> T last(Iterable<? extends T> iterable) {
+        Util.requireNonNull(iterable, "iterable");
+        Object[] result = lastOrNone(iterable);
+        if (result == null) {
+            throw new IllegalArgumentException(
+                    "last() was called on an empty iterable, and no default value was provided.");
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        return t;
+    }
+
+    /**
+     * The last element, or {@code defaultValue} if there is none.
+     *
+     * <p>Python equivalent: {@code more_itertools.last(iterable, default)}.
+     *
+     * <p>Terminal; consumes the iterable.
+     *
+     * @param iterable the elements
+     * @param defaultValue the result for an empty iterable
+     * @param <T> the type of the elements
+     * @return the last element, or {@code defaultValue}
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T last(Iterable<? extends T> iterable, T defaultValue) {
+        Object[] result = lastOrNone(Util.requireNonNull(iterable, "iterable"));
+        return result == null ? defaultValue : (T) result[0];
+    }
+
+    /** The last element in a one-element array, or null if there is none. */
+    private static Object[] lastOrNone(Iterable<?> iterable) {
+        if (iterable instanceof java.util.List<?> list) {
+            return list.isEmpty() ? null : new Object[] {list.get(list.size() - 1)};
+        }
+        java.util.Iterator<?> it = iterable.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        Object x = it.next();
+        while (it.hasNext()) {
+            x = it.next();
+        }
+        return new Object[] {x};
+    }
+
+    /**
+     * The only element of the iterable. Pulls at most two elements.
+     *
+     * <p>Python equivalent: {@code more_itertools.one(iterable)}.
+     *
+     * <p>Terminal; consumes at most two elements.
+     *
+     * @param iterable the elements; a {@link Generator} is read in place
+     * @param <T> the type of the elements
+     * @return the single element
+     * @throws IllegalArgumentException "too few items in iterable (expected 1)" if it is empty; "Expected exactly
+     *     one item in iterable, but got a, b, and perhaps more." if it has more than one
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> T one(Iterable<? extends T> iterable) {
+        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        if (!it.hasNext()) {
+            throw new IllegalArgumentException("too few items in iterable (expected 1)");
+        }
+        T first = it.next();
+        if (it.hasNext()) {
+            T second = it.next();
+            throw new IllegalArgumentException("Expected exactly one item in iterable, but got " + first + ", "
+                    + second + ", and perhaps more.");
+        }
+        return first;
+    }
+
+    /**
+     * The number of elements, counted by consuming them.
+     *
+     * <p>Python equivalent: {@code more_itertools.ilen(iterable)}.
+     *
+     * <p>Terminal; consumes the iterable.
+     *
+     * @param iterable the elements
+     * @return how many there were
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static long ilen(Iterable<?> iterable) {
+        long n = 0;
+        for (java.util.Iterator<?> it = Util.requireNonNull(iterable, "iterable").iterator(); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The result of {@link #spy(Iterable, int)}: the first elements, and a generator over all the elements.
+     *
+     * @param head the first elements (at most the number asked for), as an immutable list
+     * @param all a generator over every element, the head included
+     * @param <T> the type of the elements
+     */
+    public record Spy<T>(java.util.List<T> head, Generator<T> all) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException if a component is null
+         */
+        public Spy {
+            Util.requireNonNull(head, "head");
+            Util.requireNonNull(all, "all");
+        }
+    }
+
+    /**
+     * Looks at the first {@code n} elements without losing them: they are pulled at the call and returned, with
+     * a generator that yields them again followed by the rest.
+     *
+     * {@snippet :
+     * Itertools.Spy<String> s = Itertools.spy(List.of("a", "b", "c"), 2);
+     * s.head();          // [a, b]
+     * s.all().toList();  // [a, b, c]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.spy(iterable, n)} (a tuple {@code (head, iterator)}).
+     *
+     * <p>Eager for the head (pulls n at the call), lazy for the rest.
+     *
+     * @param iterable the elements; a {@link Generator} is read in place
+     * @param n how many elements to look at
+     * @param <T> the type of the elements
+     * @return the head and a generator over everything
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Spy<T> spy(Iterable<? extends T> iterable, int n) {
+        Util.requireNonNegative(n, "n");
+        Generator<? extends T> source = Generator.from(Util.requireNonNull(iterable, "iterable"));
+        java.util.List<T> head = take(n, source);
+        return new Spy<>(head, new Generator<>(new Recipes.Concat<T>(Generator.from(head), source)));
+    }
+
+    /**
+     * {@code spy(iterable, 1)}: the first element (if any) and a generator over all of them.
+     *
+     * <p>Python equivalent: {@code more_itertools.spy(iterable)}.
+     *
+     * <p>Eager for the head (pulls one at the call), lazy for the rest.
+     *
+     * @param iterable the elements; a {@link Generator} is read in place
+     * @param <T> the type of the elements
+     * @return the head and a generator over everything
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static <T> Spy<T> spy(Iterable<? extends T> iterable) {
+        return spy(iterable, 1);
+    }
+
+    /**
+     * Lists of the elements between those that satisfy the predicate (the separators are dropped); an empty
+     * iterable gives one empty list.
+     *
+     * {@snippet :
+     * Itertools.splitAt(List.of("a", "b", "c", "d", "c", "b", "a"), x -> x.equals("b"));  // yields [a], [c, d, c], [a]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.split_at(iterable, pred)}.
+     *
+     * <p>Lazy; buffers one list.
+     *
+     * @param iterable the elements
+     * @param pred tells the separators
+     * @param <T> the type of the elements
+     * @return a generator of lists
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Generator<java.util.List<T>> splitAt(
+            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred) {
+        return splitAt(iterable, pred, -1, false);
+    }
+
+    /**
+     * Lists of the elements between separators, at most {@code maxsplit} splits (negative: no limit), the
+     * separators kept as one-element lists if {@code keepSeparator}. After the last split the rest comes in one
+     * list, read when it is requested.
+     *
+     * <p>Python equivalent: {@code more_itertools.split_at(iterable, pred, maxsplit, keep_separator)}.
+     *
+     * <p>Lazy; buffers one list.
+     *
+     * @param iterable the elements
+     * @param pred tells the separators
+     * @param maxsplit the most splits made; negative for no limit
+     * @param keepSeparator whether to yield each separator as a one-element list
+     * @param <T> the type of the elements
+     * @return a generator of lists
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Generator<java.util.List<T>> splitAt(Iterable<? extends T> iterable,
+            java.util.function.Predicate<? super T> pred, int maxsplit, boolean keepSeparator) {
+        return split(iterable, pred, keepSeparator ? MoreOps.Split.AT_KEEP : MoreOps.Split.AT, maxsplit);
+    }
+
+    /**
+     * Lists that each begin with an element satisfying the predicate (the first may not).
+     *
+     * {@snippet :
+     * Itertools.splitBefore(List.of("O", "n", "e", "T", "w", "o"), s -> s.equals(s.toUpperCase()));
+     * // yields [O, n, e], [T, w, o]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.split_before(iterable, pred)}.
+     *
+     * <p>Lazy; buffers one list.
+     *
+     * @param iterable the elements
+     * @param pred tells where a new list begins
+     * @param <T> the type of the elements
+     * @return a generator of non-empty lists
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Generator<java.util.List<T>> splitBefore(
+            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred) {
+        return splitBefore(iterable, pred, -1);
+    }
+
+    /**
+     * Lists that each begin with an element satisfying the predicate, at most {@code maxsplit} splits (negative:
+     * no limit).
+     *
+     * <p>Python equivalent: {@code more_itertools.split_before(iterable, pred, maxsplit)}.
+     *
+     * <p>Lazy; buffers one list.
+     *
+     * @param iterable the elements
+     * @param pred tells where a new list begins
+     * @param maxsplit the most splits made; negative for no limit
+     * @param <T> the type of the elements
+     * @return a generator of non-empty lists
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Generator<java.util.List<T>> splitBefore(
+            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred, int maxsplit) {
+        return split(iterable, pred, MoreOps.Split.BEFORE, maxsplit);
+    }
+
+    /**
+     * Lists that each end with an element satisfying the predicate (the last may not).
+     *
+     * {@snippet :
+     * Itertools.splitAfter(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), n -> n % 3 == 0);
+     * // yields [0], [1, 2, 3], [4, 5, 6], [7, 8, 9]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.split_after(iterable, pred)}.
+     *
+     * <p>Lazy; buffers one list.
+     *
+     * @param iterable the elements
+     * @param pred tells where a list ends
+     * @param <T> the type of the elements
+     * @return a generator of non-empty lists
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Generator<java.util.List<T>> splitAfter(
+            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred) {
+        return splitAfter(iterable, pred, -1);
+    }
+
+    /**
+     * Lists that each end with an element satisfying the predicate, at most {@code maxsplit} splits (negative:
+     * no limit).
+     *
+     * <p>Python equivalent: {@code more_itertools.split_after(iterable, pred, maxsplit)}.
+     *
+     * <p>Lazy; buffers one list.
+     *
+     * @param iterable the elements
+     * @param pred tells where a list ends
+     * @param maxsplit the most splits made; negative for no limit
+     * @param <T> the type of the elements
+     * @return a generator of non-empty lists
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Generator<java.util.List<T>> splitAfter(
+            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred, int maxsplit) {
+        return split(iterable, pred, MoreOps.Split.AFTER, maxsplit);
+    }
+
+    private static <T> Generator<java.util.List<T>> split(Iterable<? extends T> iterable,
+            java.util.function.Predicate<? super T> pred, MoreOps.Split kind, int maxsplit) {
+        Util.requireNonNull(iterable, "iterable");
+        Util.requireNonNull(pred, "pred");
+        return new Generator<>(new MoreOps.Splitter<>(Generator.from(iterable), pred, kind, maxsplit));
+    }
+
+    /**
+     * The leaves of a nested structure, depth first: every element that is an {@link Iterable} is replaced by
+     * its elements, recursively. Strings, arrays, maps and everything else that is not an {@code Iterable} are
+     * leaves (Python treats {@code str} and {@code bytes} as leaves too).
+     *
+     * {@snippet :
+     * Itertools.collapse(List.of(List.of(1), List.of(2, List.of(3)), List.of(List.of(4, List.of(5)))));
+     * // yields 1, 2, 3, 4, 5
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.collapse(iterable)}.
+     *
+     * <p>Lazy; holds one iterator per level of nesting.
+     *
+     * @param iterable the nested structure
+     * @return a generator of the leaves
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static Generator<Object> collapse(Iterable<?> iterable) {
+        return collapse(iterable, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The elements of a nested structure flattened {@code levels} deep: {@code levels == 1} removes one level of
+     * nesting, {@code 0} yields the elements unchanged.
+     *
+     * {@snippet :
+     * Itertools.collapse(List.of(List.of(1), List.of(2, List.of(3))), 1);  // yields 1, 2, [3]
+     * }
+     *
+     * <p>Python equivalent: {@code more_itertools.collapse(iterable, levels=levels)}.
+     *
+     * <p>Lazy; holds one iterator per level of nesting.
+     *
+     * @param iterable the nested structure
+     * @param levels how many levels of nesting to remove
+     * @return a generator of the elements
+     * @throws IllegalArgumentException if {@code levels} is negative
+     * @throws NullPointerException if {@code iterable} is null
+     */
+    public static Generator<Object> collapse(Iterable<?> iterable, int levels) {
+        Util.requireNonNull(iterable, "iterable");
+        Util.requireNonNegative(levels, "levels");
+        return new Generator<>(new MoreOps.Collapse(Generator.from(iterable), levels));
+    }
+
 
 
 }

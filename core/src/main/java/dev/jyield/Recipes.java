@@ -129,7 +129,7 @@ final class Recipes {
     }
 
     /** Incomplete-chunk policies of {@code grouper}, and {@code batched(strict=...)}. */
-    enum Mode { FILL, STRICT, IGNORE, SHORT, BATCH_STRICT }
+    enum Mode { FILL, STRICT, IGNORE, SHORT, BATCH_STRICT, CHUNK_STRICT }
 
     /**
      * Non-overlapping chunks of n: {@code grouper} in its three modes (zip over one iterator n times), and
@@ -182,6 +182,7 @@ final class Recipes {
                 }
                 case STRICT -> throw StrictZip.shorter(k);
                 case BATCH_STRICT -> throw new IllegalArgumentException("batched(): incomplete batch");
+                case CHUNK_STRICT -> throw new IllegalArgumentException("iterable is not divisible by n.");
                 default -> {
                     return false;
                 }
