@@ -348,8 +348,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         switch (state) {
             case RUNNING -> throw executing();
             case CREATED -> {
-                state = CLOSED;
-                src.release();
+                fail(); // nothing runs; an operator closes its sources as on any failure
                 throw exception;
             }
             case CLOSED -> throw exception;
