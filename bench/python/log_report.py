@@ -186,6 +186,8 @@ def main(argv=None):
         seconds = time.perf_counter() - start
     except OSError as e:
         sys.exit(f'log_report: cannot read {e.filename}: {e.strerror or e}')
+    except EOFError as e:  # a truncated gzip file
+        sys.exit(f'log_report: {e}')
     if args.summary:
         sys.stdout.write(stats.summary(args.top))
     else:

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,13 +132,14 @@ public final class LogReport {
         } else {
             files = LogPipeline.genFind(options.inputs()).toList();
             if (files.isEmpty()) {
-                throw new UncheckedIOException(new IOException("no file matches " + String.join(" ", options.inputs())));
+                String names = String.join(" ", options.inputs());
+                throw new UncheckedIOException("no file matches " + names, new NoSuchFileException(names));
             }
         }
         long totalBytes = totalSize(files);
 
         LogStats stats = new LogStats();
-        Progress bar = new Progress(err, "reading ", totalBytes, stats::lines);
+        Progress bar = new Progress(err, "reading", totalBytes, stats::lines);
         long start = System.nanoTime();
         report(files, progress ? bar : Progress.none(), stats);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -170,9 +172,10 @@ public final class LogReport {
         Path file = options.sampleFile();
         long bytes = options.sampleMb() * 1_000_000L;
         if (!SampleLog.isComplete(file, bytes)) {
-            err.printf(Locale.ROOT, "logreport: writing a %d MB sample log to %s (once)%n", options.sampleMb(), file);
+            err.printf(Locale.ROOT, "logreport: writing a %d MB sample log to %s (once)%n", options.sampleMb(),
+                    file.toAbsolutePath().normalize());
             long[] lines = {0};
-            Progress bar = new Progress(err, "writing ", bytes, () -> lines[0]);
+            Progress bar = new Progress(err, "writing", bytes, () -> lines[0]);
             SampleLog.ensure(file, bytes, n -> {
                 lines[0]++; // called once per line
                 if (progress) {
