@@ -235,4 +235,69 @@ class LazinessAndPushTest {
         assertThat(g.map(x -> x * 2).toList()).containsExactly(2, 4, 6, 8);
         assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.jyield.Engines#all")
+    void operatorsOverBodiesAgreeOnEveryEngine(Engine engine) {
+        Function<Integer, Generator<Integer>> body = n -> Generator.of(y -> {
+            for (int i = 0; i < n; i++) {
+                y.yield(i);
+            }
+        }, engine);
+        assertThat(body.apply(10).filter(x -> x % 3 != 0).map(x -> x * 2).toList())
+                .containsExactly(2, 4, 8, 10, 14, 16);
+        Generator<Integer> g = body.apply(10);
+        assertThat(g.take(3).toList()).containsExactly(0, 1, 2);
+        assertThat(g.zip(g).toList()).containsExactly(new Pair<>(3, 4), new Pair<>(5, 6), new Pair<>(7, 8));
+        assertThat(g.hasNext()).isFalse(); // zip(g, g) took 9 as a first element, then found g exhausted
+        // [list(v) for k, v in groupby(range(7), lambda x: x // 3)] == [[0, 1, 2], [3, 4, 5], [6]]
+        assertThat(body.apply(7).groupBy(x -> x / 3).map(grp -> grp.values().toList()).toList())
+                .containsExactly(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6));
+        // [list(v) for k, v in list(groupby(range(7), lambda x: x // 3))] == [[], [], []]
+        assertThat(body.apply(7).groupBy(x -> x / 3).toList()).allMatch(grp -> grp.values().toList().isEmpty());
+        assertThat(body.apply(7).flatMap(x -> body.apply(x % 3)).toList())
+                .containsExactly(0, 0, 1, 0, 0, 1); // [y for x in range(7) for y in range(x % 3)]
+        Generator<Integer> h = body.apply(5);
+        assertThat(h.takeWhile(x -> x < 2).toList()).containsExactly(0, 1);
+        assertThat(h.toList()).containsExactly(3, 4);
+    }
+
+    @Test
+    void closeClosesEveryInputEvenWhenOneFails() {
+        RuntimeException first = new RuntimeException("first input failed to close");
+        RuntimeException second = new RuntimeException("second input failed to close");
+        Generator<Integer> a = Generator.of(y -> {
+            try {
+                y.yield(1);
+                y.yield(2);
+            } finally {
+                throw first;
+            }
+        });
+        Generator<Integer> b = Generator.of(y -> {
+            try {
+                y.yield(10);
+                y.yield(20);
+            } finally {
+                throw second;
+            }
+        });
+        List<String> log = new ArrayList<>();
+        Generator<Integer> c = Generator.of(y -> {
+            try {
+                y.yield(100);
+                y.yield(200);
+            } finally {
+                log.add("c closed");
+            }
+        });
+        Generator<List<Integer>> z = Generator.zip(a, b, c);
+        assertThat(z.next()).containsExactly(1, 10, 100);
+        assertThatThrownBy(z::close).isSameAs(first)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
+        assertThat(log).containsExactly("c closed");
+        assertThat(a.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(b.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(z.state()).isEqualTo(Generator.State.CLOSED);
+    }
 }

@@ -169,4 +169,21 @@ class LinesTest {
         assertThat(Generator.lines(f).filter(l -> l.endsWith("7 \u00e9")).count()).isEqualTo(30_000);
         assertThat(openHandles(f)).isIn(0L, -1L);
     }
+
+    @Test
+    void anAbandonedLinesGeneratorClosesItsReader() throws InterruptedException {
+        java.util.List<Probe> probes = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Probe p = new Probe("a\nb\nc\n");
+            probes.add(p);
+            Generator<String> g = Generator.lines(p).map(String::trim);
+            assertThat(g.next()).isEqualTo("a");
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (probes.stream().anyMatch(p -> !p.closed) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(probes).allMatch(p -> p.closed, "closed by the cleaner");
+    }
 }
