@@ -130,6 +130,7 @@ public final class LogReport {
         if (options.inputs().isEmpty()) {
             files = List.of(sample(options, progress, err));
         } else {
+            // why: the names are listed up front, so that the progress bar knows the total size for its ETA.
             files = LogPipeline.genFind(options.inputs()).toList();
             if (files.isEmpty()) {
                 String names = String.join(" ", options.inputs());
@@ -141,9 +142,12 @@ public final class LogReport {
         LogStats stats = new LogStats();
         Progress bar = new Progress(err, "reading", totalBytes, stats::lines);
         long start = System.nanoTime();
-        report(files, progress ? bar : Progress.none(), stats);
+        try {
+            report(files, progress ? bar : Progress.none(), stats);
+        } finally {
+            bar.finish();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        bar.finish();
 
         if (options.summary()) {
             out.print(stats.summary(options.top()));
@@ -153,7 +157,7 @@ public final class LogReport {
     }
 
     /**
-     * The pipeline of the report: find, open, concatenate, parse, count. A terminal operation consumes the
+     * The pipeline of the report: open, concatenate, parse, count. A terminal operation consumes the
      * unstarted chain, so every line is pushed through it as plain calls, with no suspension.
      *
      * @param files the logs to read
