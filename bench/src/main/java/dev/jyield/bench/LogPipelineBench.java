@@ -32,14 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code Files.lines} stream that do the same parse and count, in one run. ms per file; the file's line count is
  * printed at setup, to turn it into ns per line.
  *
- * <p>The file is {@code target/logbench-50mb.log} (made once; {@code -Dlogbench.file=...} to choose another).
- * Time {@code python3 bench/python/log_report.py FILE} on the same file for the CPython twin.
+ * <p>The JVM is the demo's: a 64 MB heap and the serial collector. The file is {@code target/logbench-50mb.log}
+ * (made once; {@code -Dlogbench.file=...} to choose another). Time {@code python3 bench/python/log_report.py FILE}
+ * on the same file for the CPython twin.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xss4m", "-Xmx256m", GeneratorBench.EXPORT})
+@Fork(value = 1, jvmArgsAppend = {"-Xss4m", "-Xmx64m", "-XX:+UseSerialGC", GeneratorBench.EXPORT})
 @State(Scope.Benchmark)
 public class LogPipelineBench {
     static final long BYTES = 50_000_000;
