@@ -42,6 +42,23 @@ final class Sources {
             }
             return false;
         }
+
+        @Override
+        Object push(Consumer<? super Integer> sink) {
+            // why: a local loop keeps the counter in a register; advance() would box each value through a field.
+            // A push ends the generator either way, so next need not be kept up to date.
+            long from = next;
+            if (step > 0) {
+                for (long i = from; i < stop; i += step) {
+                    sink.accept((int) i);
+                }
+            } else {
+                for (long i = from; i > stop; i += step) {
+                    sink.accept((int) i);
+                }
+            }
+            return null;
+        }
     }
 
     static final class Count extends Producer<Long> {
