@@ -13,6 +13,26 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collector;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A Python generator object: a lazy, <b>single-pass cursor</b> over the values a body yields.
@@ -328,8 +348,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         switch (state) {
             case RUNNING -> throw executing();
             case CREATED -> {
-                state = CLOSED;
-                src.release();
+                fail(); // nothing runs; an operator closes its sources as on any failure
                 throw exception;
             }
             case CLOSED -> throw exception;
@@ -528,6 +547,1155 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
             }
         });
         return seen[0] ? Optional.of(uncheckedCast(acc[0])) : Optional.empty();
+    }
+
+    // =========================================================================================================
+    // Generator expressions: sources, operators and terminal operations.
+    //
+    // How they run. Every operator is lazy and single-pass, and returns a new generator over this one. When a
+    // terminal operation consumes an unstarted chain to its end, the whole chain is pushed: the root body runs as
+    // a plain call and each value goes through the operators with no suspension. An operator that can end before
+    // its input (take, slice with a stop, takeWhile, zip, compress, groupBy) always pulls, asking its input for
+    // exactly what Python's twin asks for, so that the input stays suspended and usable afterwards.
+    // =========================================================================================================
+
+    /**
+     * Python's {@code range(stop)}: 0, 1, ..., stop - 1.
+     *
+     * @param stop the end, excluded
+     * @return a generator of the integers from 0 up to {@code stop}; empty if {@code stop <= 0}
+     */
+    public static Generator<Integer> range(int stop) {
+        return range(0, stop, 1);
+    }
+
+    /**
+     * Python's {@code range(start, stop)}: start, start + 1, ..., stop - 1.
+     *
+     * @param start the first value
+     * @param stop the end, excluded
+     * @return a generator of the integers from {@code start} up to {@code stop}; empty if {@code stop <= start}
+     */
+    public static Generator<Integer> range(int start, int stop) {
+        return range(start, stop, 1);
+    }
+
+    /**
+     * Python's {@code range(start, stop, step)}: start, start + step, ... while below {@code stop} (above it for a
+     * negative step). {@code range(10, 0, -3)} yields 10, 7, 4, 1. Lazy; O(1) memory; never overflows.
+     *
+     * @param start the first value
+     * @param stop the end, excluded
+     * @param step the difference between consecutive values, negative to count down
+     * @return a generator of the integers of the range
+     * @throws IllegalArgumentException "step must not be zero" (Python's ValueError)
+     */
+    public static Generator<Integer> range(int start, int stop, int step) {
+        if (step == 0) {
+            throw new IllegalArgumentException("step must not be zero");
+        }
+        return new Generator<>(new Sources.Range(start, stop, step));
+    }
+
+    /**
+     * Python's {@code itertools.count(start)}: start, start + 1, ... forever. (Python's {@code count()} with no
+     * argument is {@code count(0)}, or {@link Itertools#count()}; an instance method already takes the name
+     * {@code count()}.) Lazy; O(1) memory; infinite.
+     *
+     * @param start the first value
+     * @return an infinite generator of longs
+     * @throws ArithmeticException when asked for a value past {@link Long#MAX_VALUE} (Python's integers do not
+     *     overflow; a wrapped value would be silently wrong)
+     */
+    public static Generator<Long> count(long start) {
+        return count(start, 1);
+    }
+
+    /**
+     * Python's {@code itertools.count(start, step)}: start, start + step, start + 2 * step, ... forever.
+     * Lazy; O(1) memory; infinite.
+     *
+     * @param start the first value
+     * @param step the difference between consecutive values (may be zero or negative)
+     * @return an infinite generator of longs
+     * @throws ArithmeticException when asked for a value outside the range of {@code long}
+     */
+    public static Generator<Long> count(long start, long step) {
+        return new Generator<>(new Sources.Count(start, step));
+    }
+
+    /**
+     * Python's {@code itertools.repeat(x)}: {@code x} forever. Lazy; O(1) memory; infinite.
+     *
+     * @param x the value to repeat (may be null)
+     * @param <T> the type of the value
+     * @return an infinite generator
+     */
+    public static <T> Generator<T> repeat(T x) {
+        return new Generator<>(new Sources.Repeat<>(x, -1));
+    }
+
+    /**
+     * Python's {@code itertools.repeat(x, n)}: {@code x}, {@code n} times. As in Python, a negative {@code n}
+     * gives an empty generator. Lazy; O(1) memory.
+     *
+     * @param x the value to repeat (may be null)
+     * @param n how many times; negative counts as zero
+     * @param <T> the type of the value
+     * @return a generator of {@code max(n, 0)} values
+     */
+    public static <T> Generator<T> repeat(T x, long n) {
+        return new Generator<>(new Sources.Repeat<>(x, Math.max(n, 0)));
+    }
+
+    /**
+     * Python's {@code itertools.cycle(iterable)}: the elements of {@code source}, then the same elements again,
+     * forever. The first pass reads {@code source} lazily and saves each element; later passes replay the copy
+     * and never touch {@code source} again. Empty if {@code source} is. Pushes its first pass when consumed by a
+     * terminal operation.
+     *
+     * <p>Lazy; buffers one copy of {@code source} (as Python does).
+     *
+     * @param source the elements to cycle through
+     * @param <T> the type of the elements
+     * @return a generator that is infinite unless {@code source} is empty
+     * @throws NullPointerException if {@code source} is null
+     */
+    public static <T> Generator<T> cycle(Iterable<? extends T> source) {
+        return new Generator<>(new Sources.Cycle<T>(from(requireNonNull(source, "source"))));
+    }
+
+    /**
+     * {@code seed}, {@code f(seed)}, {@code f(f(seed))}, ... forever: Java's {@code Stream.iterate}. {@code f} is
+     * called only when the next value is asked for, never ahead. Lazy; O(1) memory; infinite.
+     *
+     * @param seed the first value
+     * @param f computes each value from the one before
+     * @param <T> the type of the values
+     * @return an infinite generator
+     * @throws NullPointerException if {@code f} is null
+     */
+    public static <T> Generator<T> iterate(T seed, UnaryOperator<T> f) {
+        return new Generator<>(new Sources.Iterate<>(seed, requireNonNull(f, "f")));
+    }
+
+    /**
+     * The values of {@code supplier}, one call per value, forever. Lazy; O(1) memory; infinite.
+     *
+     * @param supplier called once for each value asked for
+     * @param <T> the type of the values
+     * @return an infinite generator
+     * @throws NullPointerException if {@code supplier} is null
+     */
+    public static <T> Generator<T> generate(Supplier<? extends T> supplier) {
+        return new Generator<>(new Sources.Generate<T>(requireNonNull(supplier, "supplier")));
+    }
+
+    /**
+     * The elements of a sequential {@link Stream}. Closing the generator, exhausting it or a failure closes the
+     * stream (its {@code onClose} handlers run). Pulled through the stream's iterator; pushed with
+     * {@code forEachOrdered} when a terminal operation consumes the whole generator.
+     *
+     * @param stream the stream to read; it must not be used elsewhere
+     * @param <T> the type of the elements
+     * @return a generator over the stream's elements
+     * @throws NullPointerException if {@code stream} is null
+     */
+    public static <T> Generator<T> from(Stream<? extends T> stream) {
+        return new Generator<>(new Sources.FromStream<T>(requireNonNull(stream, "stream")));
+    }
+
+    /**
+     * The elements of each iterable in turn: Python's {@code itertools.chain(*iterables)}. An iterable's iterator
+     * is taken only when the one before is exhausted. Pushes each input in turn when consumed whole. Closing the
+     * generator closes every input that is a generator.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param sources the iterables to concatenate
+     * @param <T> the type of the elements
+     * @return a generator over all the elements
+     * @throws NullPointerException if {@code sources} or one of them is null
+     */
+    @SafeVarargs
+    public static <T> Generator<T> concat(Iterable<? extends T>... sources) {
+        return new Generator<>(new Sources.Chain<T>(generators(sources, "sources")));
+    }
+
+    /**
+     * The lines of a UTF-8 text file, read lazily (a file of any size streams in constant memory): Python's
+     * {@code for line in open(path)}, without the line terminators. The file is opened on the first request (a
+     * missing file fails there) and closed when the lines are exhausted, when this generator or any generator
+     * derived from it is closed, when reading fails, and (best effort) when the generator is abandoned
+     * unreachable. Like {@link java.nio.file.Files#lines}, it is meant for try-with-resources.
+     *
+     * {@snippet :
+     * try (Generator<String> errors = Generator.lines(log).filter(l -> l.contains("ERROR"))) {
+     *     errors.forEach(System.out::println);
+     * }
+     * }
+     *
+     * @param path the file to read
+     * @return a generator of the file's lines
+     * @throws NullPointerException if {@code path} is null
+     * @throws java.io.UncheckedIOException at the request that fails to open or read the file (including bytes
+     *     that are not valid UTF-8)
+     */
+    public static Generator<String> lines(Path path) {
+        return lines(path, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The lines of a text file in the given charset, read lazily; see {@link #lines(Path)}.
+     *
+     * @param path the file to read
+     * @param charset the file's encoding
+     * @return a generator of the file's lines
+     * @throws NullPointerException if an argument is null
+     * @throws java.io.UncheckedIOException at the request that fails to open or read the file
+     */
+    public static Generator<String> lines(Path path, Charset charset) {
+        return new Generator<>(new Sources.Lines(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
+                null));
+    }
+
+    /**
+     * The lines of {@code reader}, read lazily; the reader is closed like the file of {@link #lines(Path)}.
+     *
+     * @param reader the text to read; this generator takes ownership of it
+     * @return a generator of the reader's lines
+     * @throws NullPointerException if {@code reader} is null
+     * @throws java.io.UncheckedIOException at the request that fails to read
+     */
+    public static Generator<String> lines(Reader reader) {
+        return new Generator<>(new Sources.Lines(null, null, requireNonNull(reader, "reader")));
+    }
+
+    /**
+     * Python's {@code zip(*iterables)}: lists of the i-th elements of every input, until the shortest input ends.
+     * Each round asks the inputs in order, so the round that ends has consumed one element from every input before
+     * the exhausted one (and those elements are lost), exactly as Python's. Always pulls. Zero inputs give an
+     * empty generator. (A single non-array argument picks the instance method {@link #zip(Iterable)}; pass an
+     * array for the static one.)
+     *
+     * <p>Lazy; O(number of inputs) memory.
+     *
+     * @param sources the inputs
+     * @param <T> the type of the elements
+     * @return a generator of unmodifiable lists (nulls allowed), one element per input
+     * @throws NullPointerException if {@code sources} or one of them is null
+     */
+    @SafeVarargs
+    public static <T> Generator<List<T>> zip(Iterable<? extends T>... sources) {
+        return new Generator<>(new Sources.Zip<T>(false, generators(sources, "sources")));
+    }
+
+    /**
+     * Python's {@code zip(*iterables, strict=True)}: as {@link #zip(Iterable[])}, but once every complete list has
+     * been yielded, inputs of different lengths fail with Python's message, such as "zip() argument 2 is shorter
+     * than argument 1" or "zip() argument 3 is longer than arguments 1-2". Always pulls.
+     *
+     * <p>Lazy; O(number of inputs) memory.
+     *
+     * @param sources the inputs
+     * @param <T> the type of the elements
+     * @return a generator of unmodifiable lists (nulls allowed), one element per input
+     * @throws NullPointerException if {@code sources} or one of them is null
+     * @throws IllegalArgumentException (on the request that finds it) if the inputs have different lengths
+     */
+    @SafeVarargs
+    public static <T> Generator<List<T>> zipStrict(Iterable<? extends T>... sources) {
+        return new Generator<>(new Sources.Zip<T>(true, generators(sources, "sources")));
+    }
+
+    // ---------------------------------------------------------------------------------- intermediate operations
+
+    /**
+     * Yields {@code f(x)} for each value {@code x}: Python's {@code (f(x) for x in g)} or {@code map(f, g)}.
+     * Pulls one value per request; pushes when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param f the function to apply
+     * @param <R> the type of the results
+     * @return a generator of the results
+     * @throws NullPointerException if {@code f} is null
+     */
+    public <R> Generator<R> map(Function<? super T, ? extends R> f) {
+        return then(new Stages.Map<>(requireNonNull(f, "f")));
+    }
+
+    /**
+     * Yields the values that satisfy {@code p}: Python's {@code (x for x in g if p(x))} or {@code filter(p, g)}.
+     * Pulls until a value passes; pushes when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param p the test to pass
+     * @return a generator of the values that pass
+     * @throws NullPointerException if {@code p} is null
+     */
+    public Generator<T> filter(Predicate<? super T> p) {
+        return then(new Stages.Filter<>(requireNonNull(p, "p"), true));
+    }
+
+    /**
+     * Yields the values that fail {@code p}: Python's {@code itertools.filterfalse(p, g)}. Pulls until a value
+     * fails the test; pushes when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param p the test to fail
+     * @return a generator of the values that fail it
+     * @throws NullPointerException if {@code p} is null
+     */
+    public Generator<T> filterFalse(Predicate<? super T> p) {
+        return then(new Stages.Filter<>(requireNonNull(p, "p"), false));
+    }
+
+    /**
+     * Yields every element of {@code f(x)} for each value {@code x}: Python's
+     * {@code (y for x in g for y in f(x))}. The inner iterables are read lazily, one element per request (an inner
+     * iterable may be infinite); an inner {@link Generator} is closed if this generator is closed while reading it.
+     * Pushes when consumed whole (inner generators are pushed too when unstarted).
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param f gives the iterable of results for each value; it must not return null
+     * @param <R> the type of the results
+     * @return a generator of all the results, in order
+     * @throws NullPointerException if {@code f} is null, or (when reached) if it returns null
+     */
+    public <R> Generator<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
+        return then(new Stages.FlatMap<>(requireNonNull(f, "f")));
+    }
+
+    /**
+     * The first {@code n} values: Python's {@code itertools.islice(g, n)}. Pulls exactly {@code min(n, length)}
+     * values and nothing more, so this generator stays usable afterwards ({@code g.take(3)} then go on with
+     * {@code g}). Always pulls.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param n how many values
+     * @return a generator of at most {@code n} values
+     * @throws IllegalArgumentException "n cannot be negative but was: -3"
+     */
+    public Generator<T> take(long n) {
+        Util.requireNonNegative(n, "n");
+        return then(new Stages.Slice<>(0, n, 1));
+    }
+
+    /**
+     * All values but the first {@code n}: Python's {@code itertools.islice(g, n, None)}. The skipped values are
+     * pulled on the first request. Pushes when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param n how many values to skip
+     * @return a generator of the values after the first {@code n}
+     * @throws IllegalArgumentException "n cannot be negative but was: -3"
+     */
+    public Generator<T> skip(long n) {
+        Util.requireNonNegative(n, "n");
+        return then(new Stages.Slice<>(n, Long.MAX_VALUE, 1));
+    }
+
+    /**
+     * The values at positions {@code start} to {@code stop - 1}: Python's {@code itertools.islice(g, start, stop)};
+     * see {@link #slice(long, long, long)}.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param start the position of the first value (0-based)
+     * @param stop the position after the last value; {@link Long#MAX_VALUE} for Python's {@code None}
+     * @return a generator of the slice
+     * @throws IllegalArgumentException if {@code stop} or {@code start} is negative (checked in that order)
+     */
+    public Generator<T> slice(long start, long stop) {
+        return slice(start, stop, 1);
+    }
+
+    /**
+     * The values at positions {@code start}, {@code start + step}, ... below {@code stop}: Python's
+     * {@code itertools.islice(g, start, stop, step)}. As CPython's, it pulls lazily: values before the next
+     * position are skipped on the request that needs it, and once the slice is complete it consumes up to position
+     * {@code stop} and no further, so exactly {@code max(start, stop)} values when the input is long enough:
+     * {@code count(0).slice(1, 3, 50)} yields 1, and the input's next value is 3. Always pulls if {@code stop} is
+     * finite; pushes when consumed whole otherwise.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param start the position of the first value (0-based)
+     * @param stop the position after the last value; {@link Long#MAX_VALUE} for Python's {@code None}
+     * @param step the distance between positions
+     * @return a generator of the slice
+     * @throws IllegalArgumentException "stop cannot be negative but was: ...", then the same for {@code start},
+     *     then "step must be positive but was: ..." (checked in that order, as CPython)
+     */
+    public Generator<T> slice(long start, long stop, long step) {
+        Util.requireNonNegative(stop, "stop"); // CPython checks stop first: islice(it, -1, -1) names stop
+        Util.requireNonNegative(start, "start");
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be positive but was: " + step);
+        }
+        return then(new Stages.Slice<>(start, stop, step));
+    }
+
+    /**
+     * The values up to the first one that fails {@code p}: Python's {@code itertools.takewhile(p, g)}. The
+     * failing value is consumed from this generator and lost, as in Python; nothing after it is pulled. Always
+     * pulls.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param p the test that values must pass
+     * @return a generator of the leading values that pass
+     * @throws NullPointerException if {@code p} is null
+     */
+    public Generator<T> takeWhile(Predicate<? super T> p) {
+        return then(new Stages.TakeWhile<>(requireNonNull(p, "p")));
+    }
+
+    /**
+     * The values from the first one that fails {@code p} on: Python's {@code itertools.dropwhile(p, g)}. The
+     * leading values are pulled on the first request; once a value has failed, {@code p} is never called again.
+     * Pushes when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param p the test of the values to drop
+     * @return a generator of the values from the first that fails {@code p}
+     * @throws NullPointerException if {@code p} is null
+     */
+    public Generator<T> dropWhile(Predicate<? super T> p) {
+        return then(new Stages.DropWhile<>(requireNonNull(p, "p")));
+    }
+
+    /**
+     * Each value with its position from 0: Python's {@code enumerate(g)}. Pulls one value per request; pushes
+     * when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @return a generator of (index, value) records
+     */
+    public Generator<Indexed<T>> enumerate() {
+        return enumerate(0);
+    }
+
+    /**
+     * Each value with its position counted from {@code start}: Python's {@code enumerate(g, start)}.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param start the index of the first value
+     * @return a generator of (index, value) records
+     */
+    public Generator<Indexed<T>> enumerate(long start) {
+        return then(new Stages.Enumerate<>(start));
+    }
+
+    /**
+     * Pairs of this generator's values with {@code other}'s: Python's {@code zip(g, other)}. Each request pulls
+     * one value from this generator and then one from {@code other}; if {@code other} has run out, the value just
+     * pulled from this generator is lost, as in Python. {@code g.zip(g)} pairs consecutive values. Always pulls.
+     * Closing the result closes both inputs.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param other the second input
+     * @param <U> the type of its elements
+     * @return a generator of pairs, as long as the shorter input
+     * @throws NullPointerException if {@code other} is null
+     */
+    public <U> Generator<Pair<T, U>> zip(Iterable<? extends U> other) {
+        return then(new Stages.ZipWith<T, U>(from(requireNonNull(other, "other")), false));
+    }
+
+    /**
+     * Python's {@code zip(g, other, strict=True)}: as {@link #zip(Iterable)}, but once every complete pair has been
+     * yielded, inputs of different lengths fail with "zip() argument 2 is shorter than argument 1" or "zip()
+     * argument 2 is longer than argument 1". Always pulls.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param other the second input
+     * @param <U> the type of its elements
+     * @return a generator of pairs
+     * @throws NullPointerException if {@code other} is null
+     * @throws IllegalArgumentException (on the request that finds it) if the lengths differ
+     */
+    public <U> Generator<Pair<T, U>> zipStrict(Iterable<? extends U> other) {
+        return then(new Stages.ZipWith<T, U>(from(requireNonNull(other, "other")), true));
+    }
+
+    /**
+     * This generator's values, then those of each of {@code others}: Python's {@code itertools.chain(g, *others)}.
+     * Pushes when consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param others the iterables that follow
+     * @return a generator over all the values
+     * @throws NullPointerException if {@code others} or one of them is null
+     */
+    @SafeVarargs
+    public final Generator<T> chain(Iterable<? extends T>... others) {
+        Generator<? extends T>[] rest = generators(others, "others");
+        @SuppressWarnings("unchecked")
+        Generator<? extends T>[] all = new Generator[rest.length + 1];
+        all[0] = this;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return new Generator<>(new Sources.Chain<T>(all));
+    }
+
+    /**
+     * Each value, after handing it to {@code action}: for side effects such as logging or counting. Pushes when
+     * consumed whole.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param action called with each value as it passes
+     * @return a generator of the same values
+     * @throws NullPointerException if {@code action} is null
+     */
+    public Generator<T> peek(Consumer<? super T> action) {
+        return then(new Stages.Peek<>(requireNonNull(action, "action")));
+    }
+
+    /**
+     * Each value the first time it is seen (by {@code equals}): the {@code unique_everseen} recipe. Pulls until
+     * a new value; pushes when consumed whole.
+     *
+     * <p>Lazy; buffers every distinct value seen.
+     *
+     * @return a generator of the distinct values, in order of first appearance
+     */
+    public Generator<T> distinct() {
+        return then(new Stages.Distinct<>(null));
+    }
+
+    /**
+     * Each value whose key has not been seen before: {@code unique_everseen(g, key)}.
+     *
+     * <p>Lazy; buffers every distinct key seen.
+     *
+     * @param key the key of each value (compared by {@code equals}; may return null)
+     * @return a generator of the first value for each key, in order
+     * @throws NullPointerException if {@code key} is null
+     */
+    public Generator<T> distinct(Function<? super T, ?> key) {
+        return then(new Stages.Distinct<>(requireNonNull(key, "key")));
+    }
+
+    /**
+     * Lists of {@code n} consecutive values, the last one shorter if values run out: Python 3.13's
+     * {@code itertools.batched(g, n)}. Each request pulls up to {@code n} values. An empty generator gives no batch.
+     * Pushes when consumed whole.
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param n the size of a batch
+     * @return a generator of unmodifiable lists (nulls allowed)
+     * @throws IllegalArgumentException "n must be at least 1 but was: 0"
+     */
+    public Generator<List<T>> batched(int n) {
+        return batched(n, false);
+    }
+
+    /**
+     * As {@link #batched(int)}; with {@code strict}, an incomplete last batch fails instead of being yielded
+     * (Python 3.13's {@code batched(g, n, strict=True)}: "batched(): incomplete batch").
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param n the size of a batch
+     * @param strict whether an incomplete last batch is an error
+     * @return a generator of unmodifiable lists (nulls allowed)
+     * @throws IllegalArgumentException "n must be at least 1 but was: 0"; and, when {@code strict}, on the request
+     *     that reaches an incomplete last batch
+     */
+    public Generator<List<T>> batched(int n, boolean strict) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1 but was: " + n);
+        }
+        return then(new Stages.Batched<>(n, strict));
+    }
+
+    /**
+     * Overlapping pairs of consecutive values: Python's {@code itertools.pairwise(g)}; ABCD gives AB, BC, CD. The
+     * first request pulls two values, each later one pulls one. Pushes when consumed whole.
+     *
+     * <p>Lazy; buffers one value.
+     *
+     * @return a generator of pairs, one fewer than the values (none for fewer than two)
+     */
+    public Generator<Pair<T, T>> pairwise() {
+        return then(new Stages.Pairwise<>());
+    }
+
+    /**
+     * Sliding windows of {@code n} consecutive values, full windows only: the {@code sliding_window} recipe of
+     * Python's itertools documentation; ABCD with n = 3 gives ABC, BCD. The first request pulls {@code n}
+     * values, each later one pulls one. Pushes when consumed whole.
+     *
+     * <p>Lazy; buffers at most n.
+     *
+     * @param n the width of a window
+     * @return a generator of unmodifiable lists (nulls allowed), none if there are fewer than {@code n} values
+     * @throws IllegalArgumentException "n must be at least 1 but was: 0"
+     */
+    public Generator<List<T>> windowed(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1 but was: " + n);
+        }
+        return then(new Stages.Windowed<>(n));
+    }
+
+    /**
+     * The values whose selector is true: Python's {@code itertools.compress(g, selectors)}. Each round pulls a
+     * value from this generator, then a selector (a null selector counts as false); it ends when either runs out,
+     * and a value pulled when the selectors have run out is lost, as in Python. Always pulls.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param selectors one flag per value
+     * @return a generator of the selected values
+     * @throws NullPointerException if {@code selectors} is null
+     */
+    public Generator<T> compress(Iterable<Boolean> selectors) {
+        return then(new Stages.Compress<T>(from(requireNonNull(selectors, "selectors"))));
+    }
+
+    /**
+     * Running results of {@code op}: Python's {@code itertools.accumulate(g, op)}; the first value as it is, then
+     * {@code op(total, x)} for each next value. {@code range(1, 5).accumulate(Integer::sum)} yields 1, 3, 6, 10.
+     * Pulls one value per request; pushes when consumed whole.
+     *
+     * <p>Lazy; keeps the running total.
+     *
+     * @param op combines the running total with the next value
+     * @return a generator of the running totals, as many as the values
+     * @throws NullPointerException if {@code op} is null
+     */
+    public Generator<T> accumulate(BinaryOperator<T> op) {
+        return then(new Stages.Accumulate<>(requireNonNull(op, "op")));
+    }
+
+    /**
+     * Running results of {@code f} from {@code initial}: Python's {@code itertools.accumulate(g, f,
+     * initial=initial)}. Yields {@code initial} first (without pulling anything), then {@code f(total, x)} for each
+     * value: one more output than values.
+     *
+     * <p>Lazy; keeps the running total.
+     *
+     * @param initial the first output and the first total (may be null)
+     * @param f combines the running total with the next value
+     * @param <R> the type of the totals
+     * @return a generator of the running totals
+     * @throws NullPointerException if {@code f} is null
+     */
+    public <R> Generator<R> accumulate(R initial, BiFunction<? super R, ? super T, ? extends R> f) {
+        return then(new Stages.AccumulateFrom<>(initial, requireNonNull(f, "f")));
+    }
+
+    /**
+     * Runs of consecutive equal values: Python's {@code itertools.groupby(g)}; see {@link #groupBy(Function)}.
+     *
+     * <p>Lazy; buffers nothing (a group's values are read from this generator as the group is read).
+     *
+     * @return a generator of groups whose key is their (common) value
+     */
+    public Generator<Group<T, T>> groupBy() {
+        return new Generator<>(new Sources.GroupBy<T, T>(this, null));
+    }
+
+    /**
+     * Runs of consecutive values with equal keys (by {@code equals}): Python's {@code itertools.groupby(g, key)}.
+     * Values are not sorted first: AABBBA gives groups A, B, A. Each group's {@link Group#values()} reads from
+     * this generator; <b>advancing the outer generator empties the earlier groups</b>, so
+     * {@code groupBy(k).toList()} leaves every group empty, as in Python. Copy a group's values before moving on
+     * if they are needed later. Always pulls.
+     *
+     * {@snippet :
+     * for (Group<Character, String> grp : Generator.from(words).groupBy(w -> w.charAt(0))) {
+     *     System.out.println(grp.key() + ": " + grp.values().toList());
+     * }
+     * }
+     *
+     * <p>Lazy; buffers nothing (a group's values are read from this generator as the group is read).
+     *
+     * @param key the key of each value (may return null)
+     * @param <K> the type of the keys
+     * @return a generator of groups
+     * @throws NullPointerException if {@code key} is null
+     */
+    public <K> Generator<Group<K, T>> groupBy(Function<? super T, ? extends K> key) {
+        return new Generator<>(new Sources.GroupBy<K, T>(this, requireNonNull(key, "key")));
+    }
+
+    /**
+     * The values in their natural order: Python's {@code sorted(g)}, as a generator. Stable. The first request
+     * pulls every value; pushes when consumed whole.
+     *
+     * <p>Lazy; buffers every value.
+     *
+     * @return a generator of the sorted values
+     * @throws ClassCastException (on the first request) if the values are not mutually comparable
+     */
+    public Generator<T> sorted() {
+        return then(new Stages.Sorted<>(null));
+    }
+
+    /**
+     * The values in the order of {@code order}: Python's {@code sorted(g, key=...)}. Stable: equal values keep
+     * their order, so a reversed comparator gives Python's {@code sorted(g, reverse=True)}.
+     *
+     * <p>Lazy; buffers every value.
+     *
+     * @param order how to compare values
+     * @return a generator of the sorted values
+     * @throws NullPointerException if {@code order} is null
+     */
+    public Generator<T> sorted(Comparator<? super T> order) {
+        return then(new Stages.Sorted<>(requireNonNull(order, "order")));
+    }
+
+    // ------------------------------------------------------------------------------ more terminal operations
+
+    /**
+     * Collects the remaining values into an unmodifiable set, in order of first appearance (nulls allowed):
+     * Python's {@code set(g)}. Terminal; consumes this generator (pushes when it is unstarted).
+     *
+     * @return the distinct values
+     */
+    public Set<T> toSet() {
+        LinkedHashSet<T> set = new LinkedHashSet<>();
+        forEachRemaining(set::add);
+        return Collections.unmodifiableSet(set);
+    }
+
+    /**
+     * Collects the remaining values with a {@link Collector} (the {@code java.util.stream.Collectors} work here).
+     * Terminal; consumes this generator (pushes when it is unstarted).
+     *
+     * @param collector how to collect
+     * @param <A> the collector's accumulation type
+     * @param <R> the result type
+     * @return the collector's result
+     * @throws NullPointerException if {@code collector} is null
+     */
+    public <A, R> R collect(Collector<? super T, A, R> collector) {
+        requireNonNull(collector, "collector");
+        A container = collector.supplier().get();
+        java.util.function.BiConsumer<A, ? super T> acc = collector.accumulator();
+        forEachRemaining(x -> acc.accept(container, x));
+        return collector.finisher().apply(container);
+    }
+
+    /**
+     * The sum of {@code f} over the remaining values: Python's {@code sum(f(x) for x in g)}, as a {@code long}.
+     * Terminal; consumes this generator (pushes when it is unstarted).
+     *
+     * @param f the number of each value
+     * @return the sum, 0 if there are no values
+     * @throws NullPointerException if {@code f} is null
+     * @throws ArithmeticException if the sum overflows a long (Python's integers do not overflow)
+     */
+    public long sumInt(ToIntFunction<? super T> f) {
+        requireNonNull(f, "f");
+        long[] sum = {0};
+        forEachRemaining(x -> sum[0] = Math.addExact(sum[0], f.applyAsInt(x)));
+        return sum[0];
+    }
+
+    /**
+     * The sum of {@code f} over the remaining values: Python's {@code sum(f(x) for x in g)}. Terminal; consumes
+     * this generator (pushes when it is unstarted).
+     *
+     * @param f the number of each value
+     * @return the sum, 0 if there are no values
+     * @throws NullPointerException if {@code f} is null
+     * @throws ArithmeticException if the sum overflows (Python's integers do not overflow; a wrapped sum would be
+     *     silently wrong)
+     */
+    public long sumLong(ToLongFunction<? super T> f) {
+        requireNonNull(f, "f");
+        long[] sum = {0};
+        forEachRemaining(x -> sum[0] = Math.addExact(sum[0], f.applyAsLong(x)));
+        return sum[0];
+    }
+
+    /**
+     * The sum of {@code f} over the remaining values, with the compensated (Neumaier) summation of Python 3.12+,
+     * so that the result is Python's {@code sum(...)} to the last bit: {@code sum([0.1] * 10) == 1.0}. Terminal;
+     * consumes this generator (pushes when it is unstarted).
+     *
+     * @param f the number of each value
+     * @return the sum, 0.0 if there are no values
+     * @throws NullPointerException if {@code f} is null
+     */
+    public double sumDouble(ToDoubleFunction<? super T> f) {
+        requireNonNull(f, "f");
+        double[] s = {0.0, 0.0}; // sum, compensation
+        forEachRemaining(v -> {
+            double x = f.applyAsDouble(v);
+            double sum = s[0];
+            double t = sum + x;
+            if (Math.abs(sum) >= Math.abs(x)) {
+                s[1] += (sum - t) + x;
+            } else {
+                s[1] += (x - t) + sum;
+            }
+            s[0] = t;
+        });
+        double c = s[1];
+        // As CPython: keep the sign of a negative zero, and never turn an infinite sum into NaN.
+        return c != 0.0 && Double.isFinite(c) ? s[0] + c : s[0];
+    }
+
+    /**
+     * The least remaining value: Python's {@code min(g, key=...)}; of equal values, the first wins. Terminal;
+     * consumes this generator (pushes when it is unstarted).
+     *
+     * @param order how to compare values
+     * @return the least value
+     * @throws NoSuchElementException "min() arg is an empty sequence" if there are no values
+     * @throws NullPointerException if {@code order} is null
+     */
+    public T min(Comparator<? super T> order) {
+        return extreme(order, -1, "min");
+    }
+
+    /**
+     * The greatest remaining value: Python's {@code max(g, key=...)}; of equal values, the first wins. Terminal;
+     * consumes this generator (pushes when it is unstarted).
+     *
+     * @param order how to compare values
+     * @return the greatest value
+     * @throws NoSuchElementException "max() arg is an empty sequence" if there are no values
+     * @throws NullPointerException if {@code order} is null
+     */
+    public T max(Comparator<? super T> order) {
+        return extreme(order, 1, "max");
+    }
+
+    /**
+     * The least remaining value, or {@code defaultValue} if there is none: Python's {@code min(g, default=d)}.
+     * Terminal; consumes this generator.
+     *
+     * @param order how to compare values
+     * @param defaultValue the result for no values
+     * @return the least value (the first of equal ones), or {@code defaultValue}
+     * @throws NullPointerException if {@code order} is null
+     */
+    public T min(Comparator<? super T> order, T defaultValue) {
+        return extremeOr(order, -1, defaultValue);
+    }
+
+    /**
+     * The greatest remaining value, or {@code defaultValue} if there is none: Python's {@code max(g, default=d)}.
+     * Terminal; consumes this generator.
+     *
+     * @param order how to compare values
+     * @param defaultValue the result for no values
+     * @return the greatest value (the first of equal ones), or {@code defaultValue}
+     * @throws NullPointerException if {@code order} is null
+     */
+    public T max(Comparator<? super T> order, T defaultValue) {
+        return extremeOr(order, 1, defaultValue);
+    }
+
+    /**
+     * The remaining value with the least key: Python's {@code min(g, key=key)}. The key is computed once per
+     * value; of equal keys, the first wins. Terminal; consumes this generator.
+     *
+     * @param key the key of each value (must not return null)
+     * @param <K> the type of the keys
+     * @return the value with the least key
+     * @throws NoSuchElementException "min() arg is an empty sequence" if there are no values
+     * @throws NullPointerException if {@code key} is null
+     */
+    public <K extends Comparable<? super K>> T minBy(Function<? super T, ? extends K> key) {
+        return extremeBy(key, -1, "min");
+    }
+
+    /**
+     * The remaining value with the greatest key: Python's {@code max(g, key=key)}. The key is computed once per
+     * value; of equal keys, the first wins. Terminal; consumes this generator.
+     *
+     * @param key the key of each value (must not return null)
+     * @param <K> the type of the keys
+     * @return the value with the greatest key
+     * @throws NoSuchElementException "max() arg is an empty sequence" if there are no values
+     * @throws NullPointerException if {@code key} is null
+     */
+    public <K extends Comparable<? super K>> T maxBy(Function<? super T, ? extends K> key) {
+        return extremeBy(key, 1, "max");
+    }
+
+    /**
+     * Whether some remaining value satisfies {@code p}: Python's {@code any(p(x) for x in g)}. Pulls only up to
+     * the first value that passes and stops there; this generator stays usable. Terminal.
+     *
+     * @param p the test
+     * @return true at the first value that passes; false if none does (true never for no values)
+     * @throws NullPointerException if {@code p} is null
+     */
+    public boolean anyMatch(Predicate<? super T> p) {
+        requireNonNull(p, "p");
+        while (hasNext()) {
+            if (p.test(take())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every remaining value satisfies {@code p}: Python's {@code all(p(x) for x in g)}. Pulls only up to
+     * the first value that fails. Terminal.
+     *
+     * @param p the test
+     * @return false at the first value that fails; true if none does (also for no values)
+     * @throws NullPointerException if {@code p} is null
+     */
+    public boolean allMatch(Predicate<? super T> p) {
+        requireNonNull(p, "p");
+        while (hasNext()) {
+            if (!p.test(take())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether no remaining value satisfies {@code p}: Python's {@code not any(p(x) for x in g)}. Pulls only up
+     * to the first value that passes. Terminal.
+     *
+     * @param p the test
+     * @return false at the first value that passes; true if none does
+     * @throws NullPointerException if {@code p} is null
+     */
+    public boolean noneMatch(Predicate<? super T> p) {
+        return !anyMatch(p);
+    }
+
+    /**
+     * The next value, if there is one: as Java's {@code Stream.findFirst}. Pulls exactly one value; this generator
+     * stays usable. For Python's {@code next(g)} and {@code next(g, default)}, see {@link #next()} and
+     * {@link #next(Object)}, which also allow a null value. Terminal.
+     *
+     * @return the next value, or empty if there is none
+     * @throws NullPointerException if the next value is null
+     */
+    public Optional<T> first() {
+        return hasNext() ? Optional.of(take()) : Optional.empty();
+    }
+
+    /**
+     * The value {@code n} places ahead (0 is the next one): the {@code nth} recipe,
+     * {@code next(islice(g, n, None), None)}. Pulls exactly {@code n + 1} values, or all if there are fewer;
+     * this generator stays usable. Terminal.
+     *
+     * @param n how many values to skip
+     * @return the value at that place, or empty if the values run out first
+     * @throws IllegalArgumentException "n cannot be negative but was: -1"
+     * @throws NullPointerException if the value at that place is null
+     */
+    public Optional<T> nth(long n) {
+        Util.requireNonNegative(n, "n");
+        for (long i = 0; i < n; i++) {
+            if (!hasNext()) {
+                return Optional.empty();
+            }
+            take();
+        }
+        return first();
+    }
+
+    /**
+     * The last value: the {@code last} recipe of more-itertools. Terminal; consumes this generator (pushes when
+     * it is unstarted); O(1) memory.
+     *
+     * @return the last value, or empty if there is none
+     * @throws NullPointerException if the last value is null
+     */
+    public Optional<T> last() {
+        Object[] last = {null};
+        boolean[] seen = {false};
+        forEachRemaining(x -> {
+            last[0] = x;
+            seen[0] = true;
+        });
+        return seen[0] ? Optional.of(uncheckedCast(last[0])) : Optional.empty();
+    }
+
+    /**
+     * The remaining values as text, separated by {@code separator}: Python's {@code sep.join(map(str, g))}, with
+     * {@link String#valueOf(Object)} for each value. Terminal; consumes this generator (pushes when it is
+     * unstarted).
+     *
+     * @param separator what goes between two values
+     * @return the joined text
+     * @throws NullPointerException if {@code separator} is null
+     */
+    public String join(CharSequence separator) {
+        return join(separator, "", "");
+    }
+
+    /**
+     * The remaining values as text between {@code prefix} and {@code suffix}, separated by {@code separator}.
+     * Terminal; consumes this generator (pushes when it is unstarted).
+     *
+     * @param separator what goes between two values
+     * @param prefix what goes first
+     * @param suffix what goes last
+     * @return the joined text
+     * @throws NullPointerException if an argument is null
+     */
+    public String join(CharSequence separator, CharSequence prefix, CharSequence suffix) {
+        StringJoiner joiner = new StringJoiner(requireNonNull(separator, "separator"),
+                requireNonNull(prefix, "prefix"), requireNonNull(suffix, "suffix"));
+        forEachRemaining(x -> joiner.add(String.valueOf(x)));
+        return joiner.toString();
+    }
+
+    /**
+     * The remaining values in an array made by {@code newArray}, as {@code Stream.toArray(String[]::new)}.
+     * Terminal; consumes this generator (pushes when it is unstarted).
+     *
+     * @param newArray makes an array of the given length
+     * @param <A> the element type of the array
+     * @return the values in order
+     * @throws NullPointerException if {@code newArray} is null
+     * @throws ArrayStoreException if a value does not fit the array's type
+     */
+    public <A> A[] toArray(IntFunction<A[]> newArray) {
+        requireNonNull(newArray, "newArray");
+        ArrayList<T> list = new ArrayList<>();
+        forEachRemaining(list::add);
+        return list.toArray(newArray.apply(list.size()));
+    }
+
+    /**
+     * A sequential {@link Stream} over the remaining values. Closing the stream closes this generator. A stream
+     * operation that consumes everything (forEach, collect, ...) pushes an unstarted generator; a short-circuiting
+     * one (findFirst, anyMatch, limit, ...) pulls only what it needs.
+     *
+     * @return a stream that reads this generator
+     */
+    public Stream<T> stream() {
+        return StreamSupport.stream(spliterator(), false).onClose(this::close);
+    }
+
+    /**
+     * A {@link Spliterator} over the remaining values: ordered, of unknown size, never split (a generator is a
+     * single cursor). {@code tryAdvance} pulls one value; {@code forEachRemaining} is
+     * {@link #forEachRemaining(Consumer)}, which pushes an unstarted generator.
+     *
+     * @return a spliterator that reads this generator
+     */
+    @Override
+    public Spliterator<T> spliterator() {
+        return new Spliterator<>() {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                requireNonNull(action, "action");
+                if (!hasNext()) {
+                    return false;
+                }
+                action.accept(take());
+                return true;
+            }
+
+            @Override
+            public void forEachRemaining(Consumer<? super T> action) {
+                Generator.this.forEachRemaining(action);
+            }
+
+            @Override
+            public Spliterator<T> trySplit() {
+                return null;
+            }
+
+            @Override
+            public long estimateSize() {
+                return state == CLOSED && !ready ? 0 : Long.MAX_VALUE;
+            }
+
+            @Override
+            public int characteristics() {
+                return Spliterator.ORDERED;
+            }
+        };
+    }
+
+    /** A derived generator running {@code stage} over this one. */
+    private <R> Generator<R> then(Stage<T, R> stage) {
+        return new Generator<>(new StageSource<>(this, stage));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Generator<? extends T>[] generators(Iterable<? extends T>[] sources, String name) {
+        requireNonNull(sources, name);
+        Generator<? extends T>[] gs = new Generator[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            gs[i] = from(requireNonNull(sources[i], name + "[" + i + "]"));
+        }
+        return gs;
+    }
+
+    private T extreme(Comparator<? super T> order, int sign, String name) {
+        requireNonNull(order, "order");
+        Object[] best = {null};
+        boolean[] seen = {false};
+        forEachRemaining(x -> {
+            if (!seen[0]) {
+                seen[0] = true;
+                best[0] = x;
+            } else if (sign * order.compare(x, uncheckedCast(best[0])) > 0) {
+                best[0] = x; // strictly better only: the first of equal values wins, as Python's
+            }
+        });
+        if (!seen[0]) {
+            throw new NoSuchElementException(name + "() arg is an empty sequence");
+        }
+        return uncheckedCast(best[0]);
+    }
+
+    private T extremeOr(Comparator<? super T> order, int sign, T defaultValue) {
+        requireNonNull(order, "order");
+        Object[] best = {null};
+        boolean[] seen = {false};
+        forEachRemaining(x -> {
+            if (!seen[0] || sign * order.compare(x, uncheckedCast(best[0])) > 0) {
+                seen[0] = true;
+                best[0] = x;
+            }
+        });
+        return seen[0] ? uncheckedCast(best[0]) : defaultValue;
+    }
+
+    private <K extends Comparable<? super K>> T extremeBy(Function<? super T, ? extends K> key, int sign,
+            String name) {
+        requireNonNull(key, "key");
+        Object[] best = {null, null}; // value, key
+        boolean[] seen = {false};
+        forEachRemaining(x -> {
+            K k = key.apply(x);
+            if (!seen[0] || sign * k.compareTo(uncheckedCast(best[1])) > 0) {
+                seen[0] = true;
+                best[0] = x;
+                best[1] = k;
+            }
+        });
+        if (!seen[0]) {
+            throw new NoSuchElementException(name + "() arg is an empty sequence");
+        }
+        return uncheckedCast(best[0]);
     }
 
     // -------------------------------------------------------------------------------------------- internals

@@ -1,0 +1,83 @@
+package dev.jyield;
+
+import java.util.function.Consumer;
+
+/**
+ * One operator of a generator expression, written once and run both ways.
+ *
+ * <p>A stage is a {@link Consumer} of its input that hands its output to {@link #down}. Run by a push (a terminal
+ * operation consuming an unstarted chain to its end), {@code down} is the next stage or the terminal consumer,
+ * and the source calls {@link #accept} for each element as a plain call. Run by a pull, {@link StageSource}
+ * makes {@code down} a {@link PullBuffer} and feeds the stage one input element at a time, only when the buffer
+ * is empty and {@link #wantsMore()} says so: that is what gives each operator Python's exact consumption.
+ *
+ * @param <T> the type of the input
+ * @param <R> the type of the output
+ */
+abstract class Stage<T, R> implements Consumer<T> {
+    static final Generator<?>[] NO_INPUTS = {};
+
+    /** Where the output goes: set once, before {@link #begin()}. */
+    Consumer<? super R> down;
+
+    /** Called once before the first input element is asked for; may emit (accumulate's initial value). */
+    void begin() {}
+
+    /** One input element: emits zero or more outputs to {@link #down}. */
+    @Override
+    public abstract void accept(T x);
+
+    /** The input has ended (never called once {@link #wantsMore()} said false): emits what is held back. */
+    void end() {}
+
+    /** Checked before each pull: false ends this stage without asking its input for anything more. */
+    boolean wantsMore() {
+        return true;
+    }
+
+    /**
+     * Whether a push may run this stage. False for stages that can end before their input does (take, takeWhile,
+     * zip, ...): those pull, so that the input stays suspended and usable afterwards, as in Python.
+     */
+    boolean pushes() {
+        return true;
+    }
+
+    /** Generators other than the main input that this stage reads (closed with it). */
+    Generator<?>[] sideInputs() {
+        return NO_INPUTS;
+    }
+
+    /**
+     * Emits every element of {@code items}: lazily, one per request, when pulled; as a plain loop when pushed.
+     * A {@link Generator} among them is closed if the push fails under it.
+     */
+    final void emitAll(Iterable<? extends R> items) {
+        Consumer<? super R> d = down;
+        if (d instanceof PullBuffer<?> buffer) {
+            @SuppressWarnings("unchecked")
+            PullBuffer<R> b = (PullBuffer<R>) buffer;
+            b.drain(items);
+        } else if (items instanceof Generator<? extends R> g) {
+            try {
+                g.forEachRemaining(d);
+            } catch (Throwable t) {
+                // why: the push that runs us is being abandoned; a pulled generator must not stay suspended under it.
+                closeQuietly(g, t);
+                throw t;
+            }
+        } else {
+            items.forEach(d);
+        }
+    }
+
+    static void closeQuietly(Generator<?> g, Throwable failure) {
+        try {
+            g.close();
+        } catch (Throwable t) {
+            if (t != failure) {
+                failure.addSuppressed(t);
+            }
+        }
+    }
+}

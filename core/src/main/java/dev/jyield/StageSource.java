@@ -1,0 +1,96 @@
+package dev.jyield;
+
+import static dev.jyield.Util.sneaky;
+
+/** A generator's source made of one {@link Stage} over an input generator: pulls or pushes the same stage. */
+final class StageSource<T, R> extends Op<R> {
+    private final Generator<? extends T> input;
+    private final Stage<T, R> stage;
+    private PullBuffer<R> buffer;
+    private boolean ended;
+
+    StageSource(Generator<? extends T> input, Stage<T, R> stage) {
+        super(inputs(input, stage));
+        this.input = input;
+        this.stage = stage;
+    }
+
+    private static Generator<?>[] inputs(Generator<?> input, Stage<?, ?> stage) {
+        Generator<?>[] side = stage.sideInputs();
+        Generator<?>[] all = new Generator<?>[side.length + 1];
+        all[0] = input;
+        System.arraycopy(side, 0, all, 1, side.length);
+        return all;
+    }
+
+    @Override
+    boolean advance() {
+        PullBuffer<R> b = buffer;
+        if (b == null) {
+            b = buffer = new PullBuffer<>();
+            stage.down = b;
+            stage.begin();
+        }
+        for (;;) {
+            if (b.poll()) {
+                out = b.value;
+                b.value = null;
+                return true;
+            }
+            if (ended) {
+                return false;
+            }
+            if (!stage.wantsMore()) {
+                ended = true;
+            } else if (input.hasNext()) {
+                stage.accept(input.next());
+            } else {
+                ended = true;
+                stage.end();
+            }
+        }
+    }
+
+    @Override
+    boolean canPush() {
+        return stage.pushes();
+    }
+
+    @Override
+    Object push(java.util.function.Consumer<? super R> sink) {
+        stage.down = sink;
+        stage.begin();
+        input.forEachRemaining(stage);
+        stage.end();
+        return null;
+    }
+
+    @Override
+    void closeSources() {
+        Throwable first = null;
+        try {
+            if (buffer != null) {
+                buffer.close();
+            }
+        } catch (Throwable t) {
+            first = t;
+        }
+        try {
+            super.closeSources();
+        } catch (Throwable t) {
+            if (first == null) {
+                first = t;
+            } else {
+                first.addSuppressed(t);
+            }
+        }
+        if (first != null) {
+            throw sneaky(first);
+        }
+    }
+
+    @Override
+    String engineName() {
+        return "operator";
+    }
+}

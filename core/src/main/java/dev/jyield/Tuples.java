@@ -1,0 +1,48 @@
+package dev.jyield;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/** Python's tuples as immutable lists (nulls allowed, unlike {@link List#of}), and buffering helpers. */
+final class Tuples {
+    private Tuples() {}
+
+    /** An immutable list over {@code items}, which the caller hands over and never changes again. */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> of(Object[] items) {
+        return (List<T>) Collections.unmodifiableList(Arrays.asList(items));
+    }
+
+    /** Python's {@code tuple(iterator)}: drains {@code source} into a list. */
+    static <T> List<T> drain(Iterator<? extends T> source) {
+        ArrayList<T> list = new ArrayList<>();
+        while (source.hasNext()) {
+            list.add(source.next());
+        }
+        return list;
+    }
+
+    /** Python's {@code tuple(iterator)}: drains {@code source} into an immutable list. */
+    static <T> List<T> tuple(Iterator<? extends T> source) {
+        return Collections.unmodifiableList(drain(source));
+    }
+
+    /** Wraps each iterable as a generator (taking its iterator at the first request). */
+    static Generator<?>[] generators(Iterable<?>[] iterables, String name) {
+        Util.requireNonNull(iterables, name);
+        Generator<?>[] gens = new Generator<?>[iterables.length];
+        for (int i = 0; i < iterables.length; i++) {
+            gens[i] = Generator.from(Util.requireNonNull(iterables[i], name + "[" + i + "]"));
+        }
+        return gens;
+    }
+
+    static void requireR(int r) {
+        if (r < 0) {
+            throw new IllegalArgumentException("r must be non-negative but was: " + r);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.jyield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each operator pulls and when (counted with an instrumented source, never timed), and that a chain consumed
+ * to its end by a terminal operation is pushed: its body runs as a plain call on the consumer's stack.
+ */
+class LazinessAndPushTest {
+
+    /** An infinite source that counts how many values were pulled from it. */
+    static final class Counting implements Iterator<Integer> {
+        int pulled;
+
+        @Override
+        public boolean hasNext() {
+            return true;
+        }
+
+        @Override
+        public Integer next() {
+            return pulled++;
+        }
+    }
+
+    /** A body generator of 0..n-1 that counts the values it has yielded. */
+    static Generator<Integer> countingBody(int n, int[] pulled) {
+        return Generator.of(y -> {
+            for (int i = 0; i < n; i++) {
+                pulled[0]++;
+                y.yield(i);
+            }
+        });
+    }
+
+    @Test
+    void nothingRunsBeforeTheFirstRequest() {
+        int[] pulled = {0};
+        Generator<Integer> g = countingBody(100, pulled);
+        Generator<List<Integer>> chain = g.map(x -> x + 1).filter(x -> x % 2 == 0).skip(1).batched(2).take(5);
+        assertThat(pulled[0]).isZero();
+        assertThat(g.state()).isEqualTo(Generator.State.CREATED);
+        chain.close();
+        assertThat(pulled[0]).isZero();
+        assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void takeOfAnInfiniteSourcePullsExactlyN() {
+        Counting src = new Counting();
+        Generator<Integer> g = Generator.from(src);
+        assertThat(g.map(x -> x * 2).take(3).toList()).containsExactly(0, 2, 4);
+        assertThat(src.pulled).isEqualTo(3);
+        // and the source goes on from there
+        assertThat(g.next()).isEqualTo(3);
+    }
+
+    @Test
+    void aRedundantHasNextPullsNothingExtra() {
+        Counting src = new Counting();
+        Generator<Integer> g = Generator.from(src).filter(x -> x % 3 == 0).map(x -> x + 1);
+        assertThat(g.hasNext()).isTrue();
+        assertThat(g.hasNext()).isTrue();
+        assertThat(g.hasNext()).isTrue();
+        assertThat(src.pulled).isEqualTo(1);
+        assertThat(g.next()).isEqualTo(1);
+        assertThat(src.pulled).isEqualTo(1);
+        assertThat(g.next()).isEqualTo(4);
+        assertThat(src.pulled).isEqualTo(4);
+    }
+
+    /** Each operator's pulls for its first value and for its second, as its Python twin. */
+    @Test
+    void eachOperatorPullsWhatItsPythonTwinPulls() {
+        expectPulls(g -> g.map(x -> x), 1, 2);
+        expectPulls(g -> g.filter(x -> x % 2 == 1), 2, 4);
+        expectPulls(g -> g.filterFalse(x -> x < 5), 6, 7);
+        expectPulls(g -> g.peek(x -> { }), 1, 2);
+        expectPulls(Generator::enumerate, 1, 2);
+        expectPulls(g -> g.skip(3), 4, 5);
+        expectPulls(g -> g.slice(2, 100, 3), 3, 6); // islice(it, 2, 100, 3): 2, then 5
+        expectPulls(g -> g.dropWhile(x -> x < 4), 5, 6);
+        expectPulls(g -> g.takeWhile(x -> x < 100), 1, 2);
+        expectPulls(g -> g.batched(3), 3, 6);
+        expectPulls(Generator::pairwise, 2, 3);
+        expectPulls(g -> g.windowed(4), 4, 5);
+        expectPulls(g -> g.accumulate(Integer::sum), 1, 2);
+        expectPulls(g -> g.accumulate(0, Integer::sum), 0, 1); // the initial value needs no pull
+        expectPulls(g -> g.distinct(x -> x / 2), 1, 3);
+        expectPulls(g -> g.flatMap(x -> List.of(x, x)), 1, 1);
+        expectPulls(g -> g.zip(Generator.count(0)), 1, 2);
+        expectPulls(g -> g.compress(Generator.repeat(true)), 1, 2);
+        expectPulls(g -> g.chain(List.of()), 1, 2);
+        expectPulls(g -> g.groupBy(x -> x / 3), 1, 4); // the second group starts at 3, the 4th value
+    }
+
+    private static void expectPulls(Function<Generator<Integer>, Generator<?>> op, int first, int second) {
+        Counting src = new Counting();
+        Generator<?> g = op.apply(Generator.from(src));
+        assertThat(src.pulled).as("before any request").isZero();
+        g.next();
+        assertThat(src.pulled).as("pulls for the first value").isEqualTo(first);
+        g.next();
+        assertThat(src.pulled).as("pulls for the second value").isEqualTo(second);
+    }
+
+    @Test
+    void isliceAndTakeLeaveTheSourceUsable() {
+        // Python: g = gen(); list(islice(g, 3)); then go on with g
+        int[] pulled = {0};
+        Generator<Integer> g = countingBody(10, pulled);
+        assertThat(g.take(3).toList()).containsExactly(0, 1, 2);
+        assertThat(pulled[0]).isEqualTo(3);
+        assertThat(g.state()).isEqualTo(Generator.State.SUSPENDED);
+        assertThat(g.toList()).containsExactly(3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void firstAndAnyMatchPullOnly() {
+        int[] pulled = {0};
+        Generator<Integer> g = countingBody(10, pulled);
+        assertThat(g.map(x -> x * 10).first()).contains(0);
+        assertThat(pulled[0]).isEqualTo(1);
+        assertThat(g.anyMatch(x -> x == 4)).isTrue();
+        assertThat(pulled[0]).isEqualTo(5);
+        assertThat(g.next()).isEqualTo(5);
+    }
+
+    // --------------------------------------------------------------------------------------------------- push
+
+    /** Whether a frame of {@code method} of this class is on the current stack. */
+    private static boolean onStackOf(String method) {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().equals(LazinessAndPushTest.class.getName())
+                        && f.getMethodName().equals(method)));
+    }
+
+    @Test
+    void aWholeChainConsumedByATerminalOperationIsPushed() {
+        List<Boolean> onConsumerStack = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        List<Thread> threads = new ArrayList<>();
+        Generator<Integer> body = Generator.of(y -> {
+            for (int i = 0; i < 6; i++) {
+                onConsumerStack.add(onStackOf("aWholeChainConsumedByATerminalOperationIsPushed"));
+                threads.add(Thread.currentThread());
+                y.yield(i);
+            }
+        });
+        List<String> out = body.map(x -> x * 3).filter(x -> x % 2 == 0).peek(x -> { }).enumerate(1)
+                .flatMap(ix -> List.of(ix.index() + ":" + ix.value())).accumulate("", String::concat)
+                .skip(1).toList();
+        assertThat(out).containsExactly("1:0", "1:02:6", "1:02:63:12");
+        assertThat(onConsumerStack).hasSize(6).containsOnly(true);
+        assertThat(threads).containsOnly(caller);
+        assertThat(body.engineName()).isEqualTo("push"); // the body never went to a pull engine
+        assertThat(body.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void everyPushingTerminalPushes() {
+        List<Function<Generator<Integer>, Object>> terminals = List.of(
+                Generator::toList, Generator::toSet, Generator::count, Generator::last,
+                g -> g.join(","), g -> g.sumInt(x -> x), g -> g.sumLong(x -> x), g -> g.sumDouble(x -> x),
+                g -> g.min(Integer::compare), g -> g.max(Integer::compare), g -> g.minBy(x -> x),
+                g -> g.reduce(0, Integer::sum), g -> g.collect(java.util.stream.Collectors.toList()),
+                g -> g.toArray(Integer[]::new), g -> g.stream().map(x -> x).toList(),
+                g -> {
+                    g.forEach(x -> { });
+                    return null;
+                });
+        for (Function<Generator<Integer>, Object> terminal : terminals) {
+            boolean[] onStack = {false};
+            Generator<Integer> body = Generator.of(y -> {
+                onStack[0] = onStackOf("everyPushingTerminalPushes");
+                y.yield(1);
+                y.yield(2);
+            });
+            terminal.apply(body.map(x -> x + 1).sorted().distinct());
+            assertThat(onStack[0]).as("body on the consumer's stack").isTrue();
+            assertThat(body.engineName()).isEqualTo("push");
+        }
+    }
+
+    @Test
+    void chainsThatCanStopEarlyPull() {
+        List<Function<Generator<Integer>, Object>> pulling = List.of(
+                g -> g.take(2).toList(), g -> g.takeWhile(x -> x < 1).toList(),
+                g -> g.zip(List.of(1)).toList(), g -> g.first(), g -> g.anyMatch(x -> x > 0),
+                g -> g.compress(List.of(true)).toList(), g -> g.groupBy().next().values().first(),
+                g -> g.stream().findFirst());
+        for (Function<Generator<Integer>, Object> op : pulling) {
+            Generator<Integer> body = Generator.of(y -> {
+                y.yield(1);
+                y.yield(2);
+                y.yield(3);
+            });
+            op.apply(body);
+            assertThat(body.engineName()).isNotEqualTo("push");
+            assertThat(body.state()).isEqualTo(Generator.State.SUSPENDED); // still usable, as in Python
+        }
+    }
+
+    @Test
+    void aConsumerThatThrowsDuringAPushClosesTheBody() {
+        List<String> log = new ArrayList<>();
+        Generator<Integer> body = Generator.of(y -> {
+            try {
+                y.yield(1);
+                y.yield(2);
+            } finally {
+                log.add("finally");
+            }
+        });
+        RuntimeException boom = new RuntimeException("boom");
+        assertThatThrownBy(() -> body.map(x -> x).forEach(x -> {
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(log).containsExactly("finally");
+        assertThat(body.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void aStartedSourceIsPulledToTheEndByAPushingChain() {
+        int[] pulled = {0};
+        Generator<Integer> g = countingBody(5, pulled);
+        assertThat(g.next()).isZero();
+        assertThat(g.map(x -> x * 2).toList()).containsExactly(2, 4, 6, 8);
+        assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.jyield.Engines#all")
+    void operatorsOverBodiesAgreeOnEveryEngine(Engine engine) {
+        Function<Integer, Generator<Integer>> body = n -> Generator.of(y -> {
+            for (int i = 0; i < n; i++) {
+                y.yield(i);
+            }
+        }, engine);
+        assertThat(body.apply(10).filter(x -> x % 3 != 0).map(x -> x * 2).toList())
+                .containsExactly(2, 4, 8, 10, 14, 16);
+        Generator<Integer> g = body.apply(10);
+        assertThat(g.take(3).toList()).containsExactly(0, 1, 2);
+        assertThat(g.zip(g).toList()).containsExactly(new Pair<>(3, 4), new Pair<>(5, 6), new Pair<>(7, 8));
+        assertThat(g.hasNext()).isFalse(); // zip(g, g) took 9 as a first element, then found g exhausted
+        // [list(v) for k, v in groupby(range(7), lambda x: x // 3)] == [[0, 1, 2], [3, 4, 5], [6]]
+        assertThat(body.apply(7).groupBy(x -> x / 3).map(grp -> grp.values().toList()).toList())
+                .containsExactly(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6));
+        // [list(v) for k, v in list(groupby(range(7), lambda x: x // 3))] == [[], [], []]
+        assertThat(body.apply(7).groupBy(x -> x / 3).toList()).allMatch(grp -> grp.values().toList().isEmpty());
+        assertThat(body.apply(7).flatMap(x -> body.apply(x % 3)).toList())
+                .containsExactly(0, 0, 1, 0, 0, 1); // [y for x in range(7) for y in range(x % 3)]
+        Generator<Integer> h = body.apply(5);
+        assertThat(h.takeWhile(x -> x < 2).toList()).containsExactly(0, 1);
+        assertThat(h.toList()).containsExactly(3, 4);
+    }
+
+    @Test
+    void closeClosesEveryInputEvenWhenOneFails() {
+        RuntimeException first = new RuntimeException("first input failed to close");
+        RuntimeException second = new RuntimeException("second input failed to close");
+        Generator<Integer> a = Generator.of(y -> {
+            try {
+                y.yield(1);
+                y.yield(2);
+            } finally {
+                throw first;
+            }
+        });
+        Generator<Integer> b = Generator.of(y -> {
+            try {
+                y.yield(10);
+                y.yield(20);
+            } finally {
+                throw second;
+            }
+        });
+        List<String> log = new ArrayList<>();
+        Generator<Integer> c = Generator.of(y -> {
+            try {
+                y.yield(100);
+                y.yield(200);
+            } finally {
+                log.add("c closed");
+            }
+        });
+        Generator<List<Integer>> z = Generator.zip(a, b, c);
+        assertThat(z.next()).containsExactly(1, 10, 100);
+        assertThatThrownBy(z::close).isSameAs(first)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
+        assertThat(log).containsExactly("c closed");
+        assertThat(a.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(b.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(z.state()).isEqualTo(Generator.State.CLOSED);
+    }
+}
