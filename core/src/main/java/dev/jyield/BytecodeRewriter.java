@@ -48,7 +48,7 @@ import org.objectweb.asm.tree.analysis.SimpleVerifier;
  * thrown)} runs the body's own code from the paused {@code yield} to the next one.
  *
  * <p>Every {@code yield}/{@code yieldFrom} call on the body's {@link Yielder} parameter becomes a suspension
- * point: the call's argument goes to {@code out}, the live locals and the operand stack below the call are
+ * point: the call's argument is what {@code resume} returns, the live locals and the operand stack below the call are
  * stored in fields, and {@code resume} returns. A switch at the method's entry jumps back to the point, reloads
  * the fields, and then either raises the thrown exception there (so the body's own try/catch/finally handles it,
  * as on every other engine) or pushes the sent value as the call's result.
@@ -63,7 +63,7 @@ final class BytecodeRewriter {
 
     static final String YIELDER = "dev/jyield/Yielder";
     static final String MACHINE = "dev/jyield/internal/StateMachine";
-    private static final String RESUME_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)I";
+    private static final String RESUME_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
     /** Locals of the generated resume(): this, sent, thrown; the body's locals follow, shifted by three. */
     private static final int SENT = 1;
     private static final int THROWN = 2;
@@ -215,13 +215,6 @@ final class BytecodeRewriter {
             // ---------------------------------------------------------------------------- the transformation
             String machineName = hostName + "$$JyieldBody";
             Fields fields = new Fields();
-            for (AbstractInsnNode insn : insns) {
-                if (insn instanceof VarInsnNode v) {
-                    v.var += SHIFT;
-                } else if (insn instanceof IincInsnNode v) {
-                    v.var += SHIFT;
-                }
-            }
             // Parameters never assigned are read back from their constructor fields instead of being spilled.
             Map<Integer, Integer> paramIndexOfSlot = new HashMap<>();
             for (int i = 0; i < params.size(); i++) {
@@ -230,36 +223,67 @@ final class BytecodeRewriter {
                 }
             }
 
-            // Returns end the machine (before the suspension code adds returns of its own); the value is the generator's return value, or dropped.
+            // What each suspension point saves (slot -> field), and which of those fields already hold the
+            // local's value there (restored at the last resume and not assigned since): those are not stored again.
+            List<Map<Integer, String>> savedBySite = new ArrayList<>();
+            for (Site s : sites) {
+                Map<Integer, String> saved = new HashMap<>();
+                BitSet live = liveAfter[s.index];
+                for (int l = live.nextSetBit(0); l >= 0 && l < s.frame.getLocals(); l = live.nextSetBit(l + 1)) {
+                    BasicValue v = s.frame.getLocal(l);
+                    if (v != null && v.getType() != null && v != interp.yielder && !isNull(v)
+                            && !paramIndexOfSlot.containsKey(l)) {
+                        saved.put(l, fields.get("l" + l, v.getType().getDescriptor()));
+                    }
+                }
+                savedBySite.add(saved);
+            }
+            // why: one yield site (the common hot loop) sets the state once at the start, never per element.
+            boolean singleSite = sites.size() == 1;
+            List<Map<Integer, String>> clean = cleanAtSites(flow, frames, sites, savedBySite, singleSite);
+
+            // From here on the instruction list changes: the analyses above are done.
+            for (AbstractInsnNode insn : insns) {
+                if (insn instanceof VarInsnNode v) {
+                    v.var += SHIFT;
+                } else if (insn instanceof IincInsnNode v) {
+                    v.var += SHIFT;
+                }
+            }
+
+            // Returns end the machine (before the suspension code adds returns of its own); the value is the
+            // generator's return value, or dropped.
             Type returnType = Type.getReturnType(desc);
             for (AbstractInsnNode insn = insns.getFirst(); insn != null; ) {
                 AbstractInsnNode next = insn.getNext();
                 int op = insn.getOpcode();
                 if (op >= IRETURN && op <= RETURN) {
                     InsnList code = new InsnList();
-                    if (op != RETURN) {
-                        if (returning) {
-                            if (returnType.getSort() != Type.OBJECT && returnType.getSort() != Type.ARRAY) {
-                                code.add(box(returnType));
-                            }
-                            code.add(new VarInsnNode(ALOAD, 0));
-                            code.add(new InsnNode(SWAP));
-                            code.add(new FieldInsnNode(PUTFIELD, MACHINE, "out", "Ljava/lang/Object;"));
-                        } else {
+                    if (op != RETURN && returning) {
+                        if (returnType.getSort() != Type.OBJECT && returnType.getSort() != Type.ARRAY) {
+                            code.add(box(returnType));
+                        }
+                    } else {
+                        if (op != RETURN) {
                             code.add(new InsnNode(returnType.getSize() == 2 ? POP2 : POP));
                         }
+                        code.add(new InsnNode(ACONST_NULL));
                     }
                     code.add(new VarInsnNode(ALOAD, 0));
                     code.add(intConst(DONE));
                     code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+                    code.add(new VarInsnNode(ALOAD, 0));
                     code.add(intConst(Source.RETURN));
-                    code.add(new InsnNode(IRETURN));
+                    code.add(new FieldInsnNode(PUTFIELD, MACHINE, "outcome", "I"));
+                    code.add(new InsnNode(ARETURN));
                     insns.insert(insn, code);
                     insns.remove(insn);
                 }
                 insn = next;
             }
 
+            // A local of resume() past the body's own: the yielded value, while the frame is spilled.
+            int argSlot = method.maxLocals + SHIFT;
             List<LabelNode> resumeLabels = new ArrayList<>();
             List<LabelNode[]> excluded = new ArrayList<>();
             int state = 0;
@@ -268,16 +292,14 @@ final class BytecodeRewriter {
                 Frame<BasicValue> f = s.frame;
                 BitSet live = liveAfter[s.index];
                 InsnList code = new InsnList();
-                // The argument goes to out; the yielder under it is dropped.
+                // The argument is what resume returns; the yielder under it is dropped.
                 boolean delegate = s.call.name.equals("yieldFrom");
                 if (delegate) {
                     code.add(new MethodInsnNode(INVOKESTATIC, MACHINE, "delegate",
                             "(" + Type.getArgumentTypes(s.call.desc)[0].getDescriptor() + ")Ljava/lang/Object;",
                             false));
                 }
-                code.add(new VarInsnNode(ALOAD, 0));
-                code.add(new InsnNode(SWAP));
-                code.add(new FieldInsnNode(PUTFIELD, MACHINE, "out", "Ljava/lang/Object;"));
+                code.add(new VarInsnNode(ASTORE, argSlot));
                 code.add(new InsnNode(POP));
                 int below = f.getStackSize() - 2;
                 String[] stackFields = new String[below];
@@ -299,23 +321,31 @@ final class BytecodeRewriter {
                     code.add(new FieldInsnNode(PUTFIELD, machineName, stackFields[j], fd));
                 }
                 String[] localFields = new String[f.getLocals()];
-                for (int l = live.nextSetBit(0); l >= 0 && l < f.getLocals(); l = live.nextSetBit(l + 1)) {
-                    BasicValue v = f.getLocal(l);
-                    if (v == null || v.getType() == null || v == interp.yielder || isNull(v)
-                            || paramIndexOfSlot.containsKey(l)) {
+                Map<Integer, String> saved = savedBySite.get(state - 1);
+                Map<Integer, String> alreadyThere = clean.get(state - 1);
+                for (Map.Entry<Integer, String> e : saved.entrySet()) {
+                    int l = e.getKey();
+                    localFields[l] = e.getValue();
+                    if (e.getValue().equals(alreadyThere.get(l))) {
                         continue;
                     }
-                    String fd = v.getType().getDescriptor();
-                    localFields[l] = fields.get("l" + l, fd);
+                    Type t = f.getLocal(l).getType();
                     code.add(new VarInsnNode(ALOAD, 0));
-                    code.add(new VarInsnNode(v.getType().getOpcode(ILOAD), l + SHIFT));
-                    code.add(new FieldInsnNode(PUTFIELD, machineName, localFields[l], fd));
+                    code.add(new VarInsnNode(t.getOpcode(ILOAD), l + SHIFT));
+                    code.add(new FieldInsnNode(PUTFIELD, machineName, localFields[l], t.getDescriptor()));
                 }
-                code.add(new VarInsnNode(ALOAD, 0));
-                code.add(intConst(state));
-                code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
-                code.add(intConst(delegate ? Source.DELEGATE : Source.YIELD));
-                code.add(new InsnNode(IRETURN));
+                if (!singleSite) {
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(intConst(state));
+                    code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+                }
+                if (delegate) {
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(intConst(Source.DELEGATE));
+                    code.add(new FieldInsnNode(PUTFIELD, MACHINE, "outcome", "I"));
+                }
+                code.add(new VarInsnNode(ALOAD, argSlot));
+                code.add(new InsnNode(ARETURN));
 
                 // Where the switch resumes: reload the frame, outside every try range (it is only half loaded).
                 LabelNode resume = new LabelNode();
@@ -391,6 +421,11 @@ final class BytecodeRewriter {
             }
             entry.add(new InsnNode(ACONST_NULL));
             entry.add(new VarInsnNode(ASTORE, yielderSlot + SHIFT));
+            if (singleSite) {
+                entry.add(new VarInsnNode(ALOAD, 0));
+                entry.add(intConst(1));
+                entry.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+            }
             insns.insert(entry);
 
             splitTryBlocks(excluded);
@@ -648,6 +683,64 @@ final class BytecodeRewriter {
                 }
             }
             return out;
+        }
+
+        /**
+         * For each site, the saved locals whose field already holds their value at the site: restored there by the
+         * last resume (of any site using the same field) and not assigned since. A forward pass over the flow.
+         */
+        private List<Map<Integer, String>> cleanAtSites(Flow flow, Frame<BasicValue>[] frames, List<Site> sites,
+                List<Map<Integer, String>> savedBySite, boolean singleSite) {
+            InsnList insns = method.instructions;
+            int n = insns.size();
+            Map<Integer, Integer> siteAt = new HashMap<>();
+            for (int k = 0; k < sites.size(); k++) {
+                siteAt.put(sites.get(k).index, k);
+            }
+            @SuppressWarnings("unchecked")
+            Map<Integer, String>[] in = new Map[n];
+            in[0] = new HashMap<>();
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            work.add(0);
+            while (!work.isEmpty()) {
+                int i = work.poll();
+                Map<Integer, String> out;
+                Integer k = siteAt.get(i);
+                if (k != null) {
+                    out = savedBySite.get(k); // after the resume, the saved locals were just loaded
+                } else {
+                    out = new HashMap<>(in[i]);
+                    AbstractInsnNode insn = insns.get(i);
+                    if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
+                        out.remove(v.var);
+                    } else if (insn instanceof IincInsnNode v) {
+                        out.remove(v.var);
+                    }
+                }
+                List<Integer> next = new ArrayList<>(flow.successors(i));
+                next.addAll(flow.handlers(i));
+                for (int s : next) {
+                    if (frames[s] == null) {
+                        continue;
+                    }
+                    Map<Integer, String> merged;
+                    if (in[s] == null) {
+                        merged = new HashMap<>(out);
+                    } else {
+                        merged = new HashMap<>(in[s]);
+                        merged.entrySet().removeIf(e -> !e.getValue().equals(out.get(e.getKey())));
+                    }
+                    if (!merged.equals(in[s])) {
+                        in[s] = merged;
+                        work.add(s);
+                    }
+                }
+            }
+            List<Map<Integer, String>> result = new ArrayList<>();
+            for (Site s : sites) {
+                result.add(in[s.index] == null ? Map.of() : in[s.index]);
+            }
+            return result;
         }
 
         private BitSet assignedSlots() {

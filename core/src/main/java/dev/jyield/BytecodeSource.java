@@ -25,9 +25,13 @@ final class BytecodeSource<T> extends Source<T> {
     @Override
     int resume(Object sent, Throwable thrown) {
         StateMachine m = machine;
-        int outcome = m.resume(sent, thrown);
-        out = m.out;
-        m.out = null;
+        // why: the yielded value comes back as the result, so the per-element path writes no field of the machine
+        // but its own spills.
+        out = m.resume(sent, thrown);
+        int outcome = m.outcome;
+        if (outcome != YIELD) {
+            m.outcome = YIELD;
+        }
         return outcome;
     }
 

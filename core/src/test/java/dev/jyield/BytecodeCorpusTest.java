@@ -240,6 +240,40 @@ class BytecodeCorpusTest {
     }
 
     @Test
+    void localsChangedOnSomePathsOnlyBetweenYields() {
+        // The rewrite stores a local at a yield only if it may have changed since the last resume: every path
+        // that changes one (a branch, a catch, a loop back edge) must be seen.
+        List<String> values = sameOnEveryEngine(y -> {
+            int a = 0;
+            long b = 0;
+            String s = "";
+            for (int r = 0; r < 6; r++) {
+                y.yield("top a" + a + " b" + b + " s" + s);
+                if (r % 2 == 0) {
+                    a++;
+                }
+                try {
+                    if (r == 3) {
+                        throw new IllegalStateException();
+                    }
+                    y.yield("mid a" + a);
+                    b += 10;
+                    if (r == 4) {
+                        s = s + "x";
+                        y.yield("s changed");
+                        s = s + "y";
+                    }
+                } catch (IllegalStateException e) {
+                    b--;
+                    s = "caught";
+                }
+            }
+            y.yield("end a" + a + " b" + b + " s" + s);
+        });
+        assertThat(values).contains("top a2 b29 scaught", "s changed", "top a3 b39 scaughtxy", "end a3 b49 scaughtxy");
+    }
+
+    @Test
     void labelledBreakAndContinue() {
         List<Integer> values = sameOnEveryEngine(y -> {
             outer:

@@ -17,15 +17,12 @@ import java.util.Objects;
  * it, and its package is exported to nobody but the modules of rewritten bodies.
  */
 public abstract class StateMachine {
-    /** Outcome of {@link #resume}: {@link #out} holds the yielded value. */
-    public static final int YIELD = 0;
-    /** Outcome of {@link #resume}: {@link #out} holds a {@code Generator} or an {@code Iterator} to delegate to. */
-    public static final int DELEGATE = 1;
-    /** Outcome of {@link #resume}: {@link #out} holds the return value. */
-    public static final int RETURN = 2;
-
-    /** The value that goes with the last outcome. */
-    public Object out;
+    /**
+     * How the last {@link #resume} ended, when it did not yield: {@code Source.DELEGATE} (its result is a
+     * {@code Generator} or an {@code Iterator} to delegate to) or {@code Source.RETURN} (its result is the return
+     * value). Zero ({@code Source.YIELD}) after a yield; the caller resets it after reading another outcome.
+     */
+    public int outcome;
 
     /** For generated subclasses only. */
     protected StateMachine() {}
@@ -35,9 +32,9 @@ public abstract class StateMachine {
      *
      * @param sent the result of the paused yield (null on the first call)
      * @param thrown if non-null, raised at the paused yield instead
-     * @return {@link #YIELD}, {@link #DELEGATE} or {@link #RETURN}
+     * @return the value yielded, or what goes with {@link #outcome}
      */
-    public abstract int resume(Object sent, Throwable thrown);
+    public abstract Object resume(Object sent, Throwable thrown);
 
     /**
      * What a rewritten {@code yieldFrom(Generator)} hands to the driver.
