@@ -119,6 +119,7 @@ final class BytecodeRewriter {
         private String superName;
         private String[] interfaces;
         private final Map<String, Integer> methodAccess = new HashMap<>();
+        private final Map<String, Integer> fieldAccess = new HashMap<>();
         private MethodNode method;
 
         Job(Class<?> host, byte[] classFile, String name, String desc, boolean returning) {
@@ -495,6 +496,13 @@ final class BytecodeRewriter {
                 }
 
                 @Override
+                public org.objectweb.asm.FieldVisitor visitField(int access, String n, String d, String sig,
+                        Object value) {
+                    fieldAccess.put(n, access);
+                    return null;
+                }
+
+                @Override
                 public MethodVisitor visitMethod(int access, String n, String d, String sig, String[] exc) {
                     methodAccess.put(n + d, access);
                     if (n.equals(name) && d.equals(desc)) {
@@ -546,6 +554,10 @@ final class BytecodeRewriter {
                 AbstractInsnNode insn) throws Unsupported {
             if (owner.startsWith("[") || packageOf(owner).equals(packageOf(hostName)) && !owner.equals(hostName)) {
                 return;
+            }
+            if (owner.equals(hostName)
+                    && (isMethod ? methodAccess.containsKey(member + mdesc) : fieldAccess.containsKey(member))) {
+                return; // declared by the host itself: reachable by a nestmate, whatever its access
             }
             Class<?> c;
             try {
