@@ -1,5 +1,21 @@
 package dev.jyield;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Python's {@code itertools}, the recipes of its documentation, and the favourites of {@code more-itertools}, as
@@ -93,10 +109,10 @@ public final class Itertools {
      * @param <T> the type of the values
      * @return a generator of running totals
      * @throws NullPointerException if an argument is null
-     * @see Generator#accumulate(java.util.function.BinaryOperator)
+     * @see Generator#accumulate(BinaryOperator)
      */
     public static <T> Generator<T> accumulate(Iterable<? extends T> iterable,
-            java.util.function.BinaryOperator<T> func) {
+            BinaryOperator<T> func) {
         return Generator.<T>from(iterable).accumulate(func);
     }
 
@@ -110,10 +126,10 @@ public final class Itertools {
      * @param <R> the type of the totals
      * @return a generator of running totals, one more than the values
      * @throws NullPointerException if {@code iterable} or {@code func} is null
-     * @see Generator#accumulate(Object, java.util.function.BiFunction)
+     * @see Generator#accumulate(Object, BiFunction)
      */
     public static <T, R> Generator<R> accumulate(Iterable<? extends T> iterable,
-            java.util.function.BiFunction<? super R, ? super T, ? extends R> func, R initial) {
+            BiFunction<? super R, ? super T, ? extends R> func, R initial) {
         return Generator.<T>from(iterable).accumulate(initial, func);
     }
 
@@ -127,7 +143,7 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n < 1}
      * @see Generator#batched(int)
      */
-    public static <T> Generator<java.util.List<T>> batched(Iterable<? extends T> iterable, int n) {
+    public static <T> Generator<List<T>> batched(Iterable<? extends T> iterable, int n) {
         return Generator.<T>from(iterable).batched(n);
     }
 
@@ -142,7 +158,7 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n < 1}; and when strict, on an incomplete last batch
      * @see Generator#batched(int, boolean)
      */
-    public static <T> Generator<java.util.List<T>> batched(Iterable<? extends T> iterable, int n, boolean strict) {
+    public static <T> Generator<List<T>> batched(Iterable<? extends T> iterable, int n, boolean strict) {
         return Generator.<T>from(iterable).batched(n, strict);
     }
 
@@ -182,9 +198,9 @@ public final class Itertools {
      * @param <T> the type of the values
      * @return a generator of the values from the first that fails {@code predicate}
      * @throws NullPointerException if an argument is null
-     * @see Generator#dropWhile(java.util.function.Predicate)
+     * @see Generator#dropWhile(Predicate)
      */
-    public static <T> Generator<T> dropWhile(java.util.function.Predicate<? super T> predicate,
+    public static <T> Generator<T> dropWhile(Predicate<? super T> predicate,
             Iterable<? extends T> iterable) {
         return Generator.<T>from(iterable).dropWhile(predicate);
     }
@@ -197,9 +213,9 @@ public final class Itertools {
      * @param <T> the type of the values
      * @return a generator of the values that fail {@code predicate}
      * @throws NullPointerException if an argument is null
-     * @see Generator#filterFalse(java.util.function.Predicate)
+     * @see Generator#filterFalse(Predicate)
      */
-    public static <T> Generator<T> filterFalse(java.util.function.Predicate<? super T> predicate,
+    public static <T> Generator<T> filterFalse(Predicate<? super T> predicate,
             Iterable<? extends T> iterable) {
         return Generator.<T>from(iterable).filterFalse(predicate);
     }
@@ -212,7 +228,7 @@ public final class Itertools {
      * @param <T> the type of the values
      * @return a generator of groups
      * @throws NullPointerException if {@code iterable} is null
-     * @see Generator#groupBy(java.util.function.Function)
+     * @see Generator#groupBy(Function)
      */
     public static <T> Generator<Group<T, T>> groupBy(Iterable<? extends T> iterable) {
         return Generator.<T>from(iterable).groupBy();
@@ -227,10 +243,10 @@ public final class Itertools {
      * @param <K> the type of the keys
      * @return a generator of groups
      * @throws NullPointerException if an argument is null
-     * @see Generator#groupBy(java.util.function.Function)
+     * @see Generator#groupBy(Function)
      */
     public static <T, K> Generator<Group<K, T>> groupBy(Iterable<? extends T> iterable,
-            java.util.function.Function<? super T, ? extends K> key) {
+            Function<? super T, ? extends K> key) {
         return Generator.<T>from(iterable).groupBy(key);
     }
 
@@ -278,7 +294,7 @@ public final class Itertools {
      * @see Generator#slice(long, long, long)
      */
     public static <T> Generator<T> islice(Iterable<? extends T> iterable, long start, long stop, long step) {
-        java.util.Objects.requireNonNull(iterable, "iterable");
+        Objects.requireNonNull(iterable, "iterable");
         return Generator.<T>from(iterable).slice(start, stop, step);
     }
 
@@ -304,9 +320,9 @@ public final class Itertools {
      * @param <T> the type of the values
      * @return a generator of the leading values that pass
      * @throws NullPointerException if an argument is null
-     * @see Generator#takeWhile(java.util.function.Predicate)
+     * @see Generator#takeWhile(Predicate)
      */
-    public static <T> Generator<T> takeWhile(java.util.function.Predicate<? super T> predicate,
+    public static <T> Generator<T> takeWhile(Predicate<? super T> predicate,
             Iterable<? extends T> iterable) {
         return Generator.<T>from(iterable).takeWhile(predicate);
     }
@@ -340,7 +356,7 @@ public final class Itertools {
      * @see #product(int, Iterable[])
      */
     @SafeVarargs
-    public static <T> Generator<java.util.List<T>> product(Iterable<? extends T>... iterables) {
+    public static <T> Generator<List<T>> product(Iterable<? extends T>... iterables) {
         return product(1, iterables);
     }
 
@@ -366,12 +382,12 @@ public final class Itertools {
      */
     @SafeVarargs
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> product(int repeat, Iterable<? extends T>... iterables) {
+    public static <T> Generator<List<T>> product(int repeat, Iterable<? extends T>... iterables) {
         if (repeat < 0) {
             throw new IllegalArgumentException("repeat must be non-negative but was: " + repeat);
         }
         Generator<?>[] sources = Tuples.generators(iterables, "iterables");
-        return new Generator<>((Source<java.util.List<T>>) (Source<?>) new Combinatorics.Product(repeat, sources));
+        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Product(repeat, sources));
     }
 
     /**
@@ -393,9 +409,9 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> permutations(Iterable<? extends T> iterable) {
+    public static <T> Generator<List<T>> permutations(Iterable<? extends T> iterable) {
         Generator<?> source = Generator.from(Util.requireNonNull(iterable, "iterable"));
-        return new Generator<>((Source<java.util.List<T>>) (Source<?>) new Combinatorics.Permutations(source, null));
+        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Permutations(source, null));
     }
 
     /**
@@ -418,11 +434,11 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> permutations(Iterable<? extends T> iterable, int r) {
+    public static <T> Generator<List<T>> permutations(Iterable<? extends T> iterable, int r) {
         Util.requireNonNull(iterable, "iterable");
         Tuples.requireR(r);
         Generator<?> source = Generator.from(iterable);
-        return new Generator<>((Source<java.util.List<T>>) (Source<?>) new Combinatorics.Permutations(source, r));
+        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Permutations(source, r));
     }
 
     /**
@@ -446,12 +462,12 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> combinations(Iterable<? extends T> iterable, int r) {
+    public static <T> Generator<List<T>> combinations(Iterable<? extends T> iterable, int r) {
         Util.requireNonNull(iterable, "iterable");
         Tuples.requireR(r);
         Generator<?> source = Generator.from(iterable);
         return new Generator<>(
-                (Source<java.util.List<T>>) (Source<?>) new Combinatorics.Combinations(source, r, false));
+                (Source<List<T>>) (Source<?>) new Combinatorics.Combinations(source, r, false));
     }
 
     /**
@@ -475,11 +491,11 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> combinationsWithReplacement(Iterable<? extends T> iterable, int r) {
+    public static <T> Generator<List<T>> combinationsWithReplacement(Iterable<? extends T> iterable, int r) {
         Util.requireNonNull(iterable, "iterable");
         Tuples.requireR(r);
         Generator<?> source = Generator.from(iterable);
-        return new Generator<>((Source<java.util.List<T>>) (Source<?>) new Combinatorics.Combinations(source, r, true));
+        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Combinations(source, r, true));
     }
 
     /**
@@ -511,7 +527,7 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n} is negative
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> java.util.List<Generator<T>> tee(Iterable<? extends T> iterable, int n) {
+    public static <T> List<Generator<T>> tee(Iterable<? extends T> iterable, int n) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNegative(n, "n");
         return Tee.tee(Generator.from(iterable), n);
@@ -530,7 +546,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      * @see #tee(Iterable, int)
      */
-    public static <T> java.util.List<Generator<T>> tee(Iterable<? extends T> iterable) {
+    public static <T> List<Generator<T>> tee(Iterable<? extends T> iterable) {
         return tee(iterable, 2);
     }
 
@@ -557,7 +573,7 @@ public final class Itertools {
      */
     @SafeVarargs
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> zipLongest(T fill, Iterable<? extends T>... iterables) {
+    public static <T> Generator<List<T>> zipLongest(T fill, Iterable<? extends T>... iterables) {
         Generator<? extends T>[] sources = (Generator<? extends T>[]) Tuples.generators(iterables, "iterables");
         return new Generator<>(new IterOps.ZipLongest<>(fill, sources));
     }
@@ -565,7 +581,7 @@ public final class Itertools {
     /**
      * {@code function} applied to each element, the element being the list of arguments: Python's
      * {@code function(*args)}. Java has no spreading call, so the function takes the whole list; for
-     * two-element tuples see {@link #starmap(java.util.function.BiFunction, Iterable)}.
+     * two-element tuples see {@link #starmap(BiFunction, Iterable)}.
      *
      * {@snippet :
      * Itertools.starmap(args -> args.get(0) * args.get(1), List.of(List.of(2, 5), List.of(3, 2)));  // yields 10, 6
@@ -583,8 +599,8 @@ public final class Itertools {
      * @throws NullPointerException if an argument is null (an element that is null: at its turn)
      */
     public static <T, R> Generator<R> starmap(
-            java.util.function.Function<? super java.util.List<T>, ? extends R> function,
-            Iterable<? extends java.util.List<? extends T>> iterable) {
+            Function<? super List<T>, ? extends R> function,
+            Iterable<? extends List<? extends T>> iterable) {
         Util.requireNonNull(function, "function");
         Util.requireNonNull(iterable, "iterable");
         return new Generator<>(new IterOps.Starmap<>(Generator.from(iterable), function));
@@ -613,8 +629,8 @@ public final class Itertools {
      *     (Python's TypeError)
      */
     public static <T, R> Generator<R> starmap(
-            java.util.function.BiFunction<? super T, ? super T, ? extends R> function,
-            Iterable<? extends java.util.List<? extends T>> iterable) {
+            BiFunction<? super T, ? super T, ? extends R> function,
+            Iterable<? extends List<? extends T>> iterable) {
         Util.requireNonNull(function, "function");
         Util.requireNonNull(iterable, "iterable");
         return new Generator<>(new IterOps.Starmap<T, R>(Generator.from(iterable), args -> {
@@ -671,14 +687,14 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n} is negative
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> java.util.List<T> take(long n, Iterable<? extends T> iterable) {
+    public static <T> List<T> take(long n, Iterable<? extends T> iterable) {
         Util.requireNonNegative(n, "n");
-        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
-        java.util.List<T> list = new java.util.ArrayList<>();
+        Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        List<T> list = new ArrayList<>();
         for (long i = 0; i < n && it.hasNext(); i++) {
             list.add(it.next());
         }
-        return java.util.Collections.unmodifiableList(list);
+        return Collections.unmodifiableList(list);
     }
 
     /**
@@ -701,7 +717,7 @@ public final class Itertools {
     @SuppressWarnings("unchecked")
     public static <T> Generator<T> prepend(T value, Iterable<? extends T> iterable) {
         Generator<T> rest = Generator.from(Util.requireNonNull(iterable, "iterable"));
-        return new Generator<>(new Recipes.Concat<>(Generator.from(java.util.Collections.singletonList(value)), rest));
+        return new Generator<>(new Recipes.Concat<>(Generator.from(Collections.singletonList(value)), rest));
     }
 
     /**
@@ -716,7 +732,7 @@ public final class Itertools {
      * @return an infinite generator
      * @throws NullPointerException if {@code function} is null
      */
-    public static <R> Generator<R> tabulate(java.util.function.LongFunction<? extends R> function) {
+    public static <R> Generator<R> tabulate(LongFunction<? extends R> function) {
         return tabulate(function, 0);
     }
 
@@ -733,7 +749,7 @@ public final class Itertools {
      * @return an infinite generator
      * @throws NullPointerException if {@code function} is null
      */
-    public static <R> Generator<R> tabulate(java.util.function.LongFunction<? extends R> function, long start) {
+    public static <R> Generator<R> tabulate(LongFunction<? extends R> function, long start) {
         Util.requireNonNull(function, "function");
         long[] next = {start};
         return new Generator<>(new Recipes.Calls<R>(() -> function.apply(next[0]++), -1));
@@ -752,7 +768,7 @@ public final class Itertools {
      * @return an infinite generator
      * @throws NullPointerException if {@code func} is null
      */
-    public static <T> Generator<T> repeatfunc(java.util.function.Supplier<? extends T> func) {
+    public static <T> Generator<T> repeatfunc(Supplier<? extends T> func) {
         Util.requireNonNull(func, "func");
         return new Generator<>(new Recipes.Calls<T>(func::get, -1));
     }
@@ -771,7 +787,7 @@ public final class Itertools {
      * @return a generator of {@code max(times, 0)} elements
      * @throws NullPointerException if {@code func} is null
      */
-    public static <T> Generator<T> repeatfunc(java.util.function.Supplier<? extends T> func, long times) {
+    public static <T> Generator<T> repeatfunc(Supplier<? extends T> func, long times) {
         Util.requireNonNull(func, "func");
         return new Generator<>(new Recipes.Calls<T>(func::get, Math.max(times, 0)));
     }
@@ -813,7 +829,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> Generator<T> ncycles(Iterable<? extends T> iterable, long n) {
-        java.util.List<T> items = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
+        List<T> items = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
         long total = n <= 0 ? 0 : n * items.size();
         long[] i = {0};
         return new Generator<>(new Recipes.Calls<T>(() -> items.get((int) (i[0]++ % items.size())), total));
@@ -856,7 +872,7 @@ public final class Itertools {
     public static <T> Generator<T> tail(int n, Iterable<? extends T> iterable) {
         Util.requireNonNegative(n, "n");
         Util.requireNonNull(iterable, "iterable");
-        java.util.ArrayDeque<Object> last = new java.util.ArrayDeque<>();
+        ArrayDeque<Object> last = new ArrayDeque<>();
         for (T x : iterable) {
             if (n == 0) {
                 continue;
@@ -866,7 +882,7 @@ public final class Itertools {
             }
             last.addLast(Recipes.box(x));
         }
-        java.util.List<T> items = new java.util.ArrayList<>(last.size());
+        List<T> items = new ArrayList<>(last.size());
         for (Object o : last) {
             @SuppressWarnings("unchecked")
             T t = (T) Recipes.unbox(o);
@@ -886,7 +902,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterator} is null
      */
     public static void consume(Iterable<?> iterator) {
-        java.util.Iterator<?> it = Util.requireNonNull(iterator, "iterator").iterator();
+        Iterator<?> it = Util.requireNonNull(iterator, "iterator").iterator();
         while (it.hasNext()) {
             it.next();
         }
@@ -906,7 +922,7 @@ public final class Itertools {
      */
     public static void consume(Iterable<?> iterator, long n) {
         Util.requireNonNegative(n, "n");
-        java.util.Iterator<?> it = Util.requireNonNull(iterator, "iterator").iterator();
+        Iterator<?> it = Util.requireNonNull(iterator, "iterator").iterator();
         for (long i = 0; i < n && it.hasNext(); i++) {
             it.next();
         }
@@ -949,7 +965,7 @@ public final class Itertools {
      */
     public static <T> T nth(Iterable<? extends T> iterable, long n, T defaultValue) {
         Util.requireNonNegative(n, "n");
-        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
         for (long i = 0; i < n && it.hasNext(); i++) {
             it.next();
         }
@@ -984,7 +1000,7 @@ public final class Itertools {
      * @return the number of elements for which {@code predicate} is true
      * @throws NullPointerException if an argument is null
      */
-    public static <T> long quantify(Iterable<? extends T> iterable, java.util.function.Predicate<? super T> predicate) {
+    public static <T> long quantify(Iterable<? extends T> iterable, Predicate<? super T> predicate) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(predicate, "predicate");
         long n = 0;
@@ -1012,7 +1028,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} or {@code predicate} is null
      */
     public static <T> T firstTrue(
-            Iterable<? extends T> iterable, T defaultValue, java.util.function.Predicate<? super T> predicate) {
+            Iterable<? extends T> iterable, T defaultValue, Predicate<? super T> predicate) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(predicate, "predicate");
         for (T x : iterable) {
@@ -1024,7 +1040,7 @@ public final class Itertools {
     }
 
     /**
-     * Whether all the elements are equal ({@link java.util.Objects#equals}); true for an empty iterable. Stops at the
+     * Whether all the elements are equal ({@link Objects#equals}); true for an empty iterable. Stops at the
      * first element that differs from the first one, having pulled it.
      *
      * <p>Python equivalent: recipe {@code all_equal(iterable)}.
@@ -1036,11 +1052,11 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static boolean allEqual(Iterable<?> iterable) {
-        return allEqual(iterable, java.util.function.Function.identity());
+        return allEqual(iterable, Function.identity());
     }
 
     /**
-     * Whether all the elements have equal keys ({@link java.util.Objects#equals}); true for an empty iterable. Calls
+     * Whether all the elements have equal keys ({@link Objects#equals}); true for an empty iterable. Calls
      * {@code key} once per element pulled, and stops at the first element whose key differs.
      *
      * <p>Python equivalent: recipe {@code all_equal(iterable, key)}.
@@ -1053,16 +1069,16 @@ public final class Itertools {
      * @return whether no two keys differ
      * @throws NullPointerException if an argument is null
      */
-    public static <T> boolean allEqual(Iterable<? extends T> iterable, java.util.function.Function<? super T, ?> key) {
+    public static <T> boolean allEqual(Iterable<? extends T> iterable, Function<? super T, ?> key) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(key, "key");
-        java.util.Iterator<? extends T> it = iterable.iterator();
+        Iterator<? extends T> it = iterable.iterator();
         if (!it.hasNext()) {
             return true;
         }
         Object first = key.apply(it.next());
         while (it.hasNext()) {
-            if (!java.util.Objects.equals(first, key.apply(it.next()))) {
+            if (!Objects.equals(first, key.apply(it.next()))) {
                 return false;
             }
         }
@@ -1070,7 +1086,7 @@ public final class Itertools {
     }
 
     /**
-     * The elements with runs of equal elements ({@link java.util.Objects#equals}) reduced to their first one.
+     * The elements with runs of equal elements ({@link Objects#equals}) reduced to their first one.
      *
      * {@snippet :
      * Itertools.uniqueJustseen(List.of("A", "A", "B", "B", "A"));  // yields A, B, A
@@ -1086,7 +1102,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> Generator<T> uniqueJustseen(Iterable<? extends T> iterable) {
-        return uniqueJustseen(iterable, java.util.function.Function.identity());
+        return uniqueJustseen(iterable, Function.identity());
     }
 
     /**
@@ -1108,7 +1124,7 @@ public final class Itertools {
      * @throws NullPointerException if an argument is null
      */
     public static <T> Generator<T> uniqueJustseen(
-            Iterable<? extends T> iterable, java.util.function.Function<? super T, ?> key) {
+            Iterable<? extends T> iterable, Function<? super T, ?> key) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(key, "key");
         return new Generator<>(new Recipes.Unique<>(Generator.from(iterable), key, false));
@@ -1131,7 +1147,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> Generator<T> uniqueEverseen(Iterable<? extends T> iterable) {
-        return uniqueEverseen(iterable, java.util.function.Function.identity());
+        return uniqueEverseen(iterable, Function.identity());
     }
 
     /**
@@ -1148,7 +1164,7 @@ public final class Itertools {
      * @throws NullPointerException if an argument is null
      */
     public static <T> Generator<T> uniqueEverseen(
-            Iterable<? extends T> iterable, java.util.function.Function<? super T, ?> key) {
+            Iterable<? extends T> iterable, Function<? super T, ?> key) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(key, "key");
         return new Generator<>(new Recipes.Unique<>(Generator.from(iterable), key, true));
@@ -1167,7 +1183,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} or an element is null
      */
     public static <T extends Comparable<? super T>> Generator<T> unique(Iterable<? extends T> iterable) {
-        return unique(iterable, java.util.Comparator.naturalOrder());
+        return unique(iterable, Comparator.naturalOrder());
     }
 
     /**
@@ -1185,12 +1201,12 @@ public final class Itertools {
      * @return a generator of the distinct elements, in order
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<T> unique(Iterable<? extends T> iterable, java.util.Comparator<? super T> comparator) {
+    public static <T> Generator<T> unique(Iterable<? extends T> iterable, Comparator<? super T> comparator) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(comparator, "comparator");
-        java.util.List<T> sorted = Tuples.drain(iterable.iterator());
+        List<T> sorted = Tuples.drain(iterable.iterator());
         sorted.sort(comparator);
-        java.util.Iterator<T> it = sorted.iterator();
+        Iterator<T> it = sorted.iterator();
         return new Generator<>(new Op<T>() {
             private boolean started;
             private T last;
@@ -1230,7 +1246,7 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n} is less than one (Python fails at the first request)
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> slidingWindow(Iterable<? extends T> iterable, int n) {
+    public static <T> Generator<List<T>> slidingWindow(Iterable<? extends T> iterable, int n) {
         Util.requireNonNull(iterable, "iterable");
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least one but was: " + n);
@@ -1266,7 +1282,7 @@ public final class Itertools {
      * @return a generator of immutable lists of {@code n} elements
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> grouper(Iterable<? extends T> iterable, int n, T fillValue) {
+    public static <T> Generator<List<T>> grouper(Iterable<? extends T> iterable, int n, T fillValue) {
         return grouper(iterable, n, Incomplete.FILL, fillValue);
     }
 
@@ -1293,7 +1309,7 @@ public final class Itertools {
      * @throws IllegalArgumentException in {@link Incomplete#STRICT} mode, at the incomplete group, with Python's
      *     message ("zip() argument 2 is shorter than argument 1")
      */
-    public static <T> Generator<java.util.List<T>> grouper(
+    public static <T> Generator<List<T>> grouper(
             Iterable<? extends T> iterable, int n, Incomplete incomplete, T fillValue) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(incomplete, "incomplete");
@@ -1347,11 +1363,11 @@ public final class Itertools {
      * @return an immutable list of two generators: false elements, then true elements
      * @throws NullPointerException if an argument is null
      */
-    public static <T> java.util.List<Generator<T>> partition(
-            java.util.function.Predicate<? super T> predicate, Iterable<? extends T> iterable) {
+    public static <T> List<Generator<T>> partition(
+            Predicate<? super T> predicate, Iterable<? extends T> iterable) {
         Util.requireNonNull(predicate, "predicate");
-        java.util.List<Generator<T>> t = tee(Util.requireNonNull(iterable, "iterable"), 2);
-        return java.util.List.of(new Generator<>(new Recipes.Filter<>(t.get(0), predicate, false)),
+        List<Generator<T>> t = tee(Util.requireNonNull(iterable, "iterable"), 2);
+        return List.of(new Generator<>(new Recipes.Filter<>(t.get(0), predicate, false)),
                 new Generator<>(new Recipes.Filter<>(t.get(1), predicate, true)));
     }
 
@@ -1371,11 +1387,11 @@ public final class Itertools {
      * @return a generator of n(n+1)/2 immutable copies of sub-lists
      * @throws NullPointerException if {@code seq} is null
      */
-    public static <T> Generator<java.util.List<T>> subslices(java.util.List<? extends T> seq) {
+    public static <T> Generator<List<T>> subslices(List<? extends T> seq) {
         Util.requireNonNull(seq, "seq");
         int n = seq.size();
         int[] bounds = {0, 0};
-        return new Generator<>(new Op<java.util.List<T>>() {
+        return new Generator<>(new Op<List<T>>() {
             @Override
             boolean advance() {
                 if (++bounds[1] > n) {
@@ -1392,7 +1408,7 @@ public final class Itertools {
     }
 
     /**
-     * The indices at which the element equals {@code value} ({@code ==} or {@link java.util.Objects#equals}).
+     * The indices at which the element equals {@code value} ({@code ==} or {@link Objects#equals}).
      *
      * {@snippet :
      * Itertools.iterIndex(List.of("A", "A", "B", "C", "A"), "A");  // yields 0, 1, 4
@@ -1474,7 +1490,7 @@ public final class Itertools {
      * @throws NullPointerException if an argument is null
      */
     public static <T> Generator<T> iterExcept(
-            java.util.concurrent.Callable<? extends T> func, Class<? extends Throwable> exception) {
+            Callable<? extends T> func, Class<? extends Throwable> exception) {
         Util.requireNonNull(func, "func");
         Util.requireNonNull(exception, "exception");
         return new Generator<>(new Recipes.IterExcept<>(func, exception, null));
@@ -1496,9 +1512,9 @@ public final class Itertools {
      * @throws NullPointerException if {@code func} or {@code exception} is null
      */
     public static <T> Generator<T> iterExcept(
-            java.util.concurrent.Callable<? extends T> func,
+            Callable<? extends T> func,
             Class<? extends Throwable> exception,
-            java.util.concurrent.Callable<? extends T> first) {
+            Callable<? extends T> first) {
         Util.requireNonNull(func, "func");
         Util.requireNonNull(exception, "exception");
         return new Generator<>(new Recipes.IterExcept<>(func, exception, first));
@@ -1521,10 +1537,10 @@ public final class Itertools {
      * @return a generator of 2^n immutable lists
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> powerset(Iterable<? extends T> iterable) {
-        java.util.List<T> s = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
+    public static <T> Generator<List<T>> powerset(Iterable<? extends T> iterable) {
+        List<T> s = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
         int[] r = {0};
-        return chainFromIterable(new Generator<Generator<java.util.List<T>>>(
+        return chainFromIterable(new Generator<Generator<List<T>>>(
                 new Recipes.Calls<>(() -> combinations(s, r[0]++), s.size() + 1)));
     }
 
@@ -1587,7 +1603,7 @@ public final class Itertools {
      *     fill the last row ("batched(): incomplete batch")
      * @throws NullPointerException if {@code matrix} is null
      */
-    public static <T> Generator<java.util.List<T>> reshape(Iterable<? extends Iterable<? extends T>> matrix, int cols) {
+    public static <T> Generator<List<T>> reshape(Iterable<? extends Iterable<? extends T>> matrix, int cols) {
         Util.requireNonNull(matrix, "matrix");
         if (cols < 1) {
             throw new IllegalArgumentException("n must be at least one but was: " + cols);
@@ -1614,7 +1630,7 @@ public final class Itertools {
      * @throws IllegalArgumentException when rows are found to differ in length, with Python's message
      */
     @SuppressWarnings("unchecked")
-    public static <T> Generator<java.util.List<T>> transpose(Iterable<? extends Iterable<? extends T>> matrix) {
+    public static <T> Generator<List<T>> transpose(Iterable<? extends Iterable<? extends T>> matrix) {
         Iterable<?>[] rows = Tuples.drain(Util.requireNonNull(matrix, "matrix").iterator()).toArray(new Iterable<?>[0]);
         return new Generator<>(new Recipes.StrictZip<>((Generator<? extends T>[]) Tuples.generators(rows, "matrix")));
     }
@@ -1640,24 +1656,24 @@ public final class Itertools {
      *     call); if a row of {@code m1} does not match the columns of {@code m2} (at that row)
      * @throws NullPointerException if an argument is null
      */
-    public static Generator<java.util.List<Double>> matmul(
-            java.util.List<? extends java.util.List<? extends Number>> m1,
-            java.util.List<? extends java.util.List<? extends Number>> m2) {
+    public static Generator<List<Double>> matmul(
+            List<? extends List<? extends Number>> m1,
+            List<? extends List<? extends Number>> m2) {
         Util.requireNonNull(m1, "m1");
         Util.requireNonNull(m2, "m2");
         int n = m2.get(0).size();
-        java.util.List<java.util.List<Number>> columns = Itertools.<Number>transpose(m2).toList();
+        List<List<Number>> columns = Itertools.<Number>transpose(m2).toList();
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least one but was: " + n);
         }
-        java.util.Iterator<? extends java.util.List<? extends Number>> rows = java.util.List.copyOf(m1).iterator();
-        return new Generator<>(new Op<java.util.List<Double>>() {
+        Iterator<? extends List<? extends Number>> rows = List.copyOf(m1).iterator();
+        return new Generator<>(new Op<List<Double>>() {
             @Override
             boolean advance() {
                 if (!rows.hasNext()) {
                     return false;
                 }
-                java.util.List<? extends Number> row = rows.next();
+                List<? extends Number> row = rows.next();
                 Object[] t = new Object[columns.size()];
                 for (int j = 0; j < t.length; j++) {
                     t[j] = Recipes.sumprod(row, columns.get(j));
@@ -1690,7 +1706,7 @@ public final class Itertools {
      */
     public static Generator<Double> convolve(Iterable<? extends Number> signal, Iterable<? extends Number> kernel) {
         Util.requireNonNull(signal, "signal");
-        java.util.List<? extends Number> k = Tuples.drain(Util.requireNonNull(kernel, "kernel").iterator());
+        List<? extends Number> k = Tuples.drain(Util.requireNonNull(kernel, "kernel").iterator());
         int n = k.size();
         if (n == 0) {
             throw new IllegalArgumentException("kernel must not be empty");
@@ -1740,12 +1756,12 @@ public final class Itertools {
      * @throws ArithmeticException if a coefficient overflows a long
      * @throws NullPointerException if {@code roots} or a root is null
      */
-    public static java.util.List<Long> polynomialFromRoots(Iterable<? extends Number> roots) {
-        java.util.List<Long> p = java.util.List.of(1L);
+    public static List<Long> polynomialFromRoots(Iterable<? extends Number> roots) {
+        List<Long> p = List.of(1L);
         for (Number r : Util.requireNonNull(roots, "roots")) {
-            p = Recipes.convolve(p, java.util.List.of(1L, Math.negateExact(r.longValue())));
+            p = Recipes.convolve(p, List.of(1L, Math.negateExact(r.longValue())));
         }
-        return java.util.Collections.unmodifiableList(p);
+        return Collections.unmodifiableList(p);
     }
 
     /**
@@ -1760,7 +1776,7 @@ public final class Itertools {
      * @return the value, in double arithmetic
      * @throws NullPointerException if {@code coefficients} or a coefficient is null
      */
-    public static double polynomialEval(java.util.List<? extends Number> coefficients, double x) {
+    public static double polynomialEval(List<? extends Number> coefficients, double x) {
         int n = Util.requireNonNull(coefficients, "coefficients").size();
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -1781,13 +1797,13 @@ public final class Itertools {
      * @return an unmodifiable list of one coefficient fewer (empty for a constant)
      * @throws NullPointerException if {@code coefficients} or a coefficient is null
      */
-    public static java.util.List<Long> polynomialDerivative(java.util.List<? extends Number> coefficients) {
+    public static List<Long> polynomialDerivative(List<? extends Number> coefficients) {
         int n = Util.requireNonNull(coefficients, "coefficients").size();
-        java.util.List<Long> d = new java.util.ArrayList<>();
+        List<Long> d = new ArrayList<>();
         for (int i = 0; i < n - 1; i++) {
             d.add(Math.multiplyExact(coefficients.get(i).longValue(), (long) (n - 1 - i)));
         }
-        return java.util.Collections.unmodifiableList(d);
+        return Collections.unmodifiableList(d);
     }
 
     /**
@@ -1809,7 +1825,7 @@ public final class Itertools {
     public static Generator<Integer> sieve(int n) {
         Util.requireNonNegative(n, "n");
         return new Generator<>(new Op<Integer>() {
-            private java.util.BitSet composite; // bit i stands for the odd number 2i + 1
+            private BitSet composite; // bit i stands for the odd number 2i + 1
             private int next = -1;
 
             @Override
@@ -1822,7 +1838,7 @@ public final class Itertools {
                     }
                 }
                 if (composite == null) {
-                    composite = new java.util.BitSet(n / 2);
+                    composite = new BitSet(n / 2);
                     for (long p = 3; p * p < n; p += 2) {
                         if (!composite.get((int) (p / 2))) {
                             for (long m = p * p; m < n; m += 2 * p) {
@@ -1918,7 +1934,7 @@ public final class Itertools {
      */
     public static long totient(long n) {
         long result = n;
-        for (long p : new java.util.TreeSet<>(factor(n).toList())) {
+        for (long p : new TreeSet<>(factor(n).toList())) {
             result -= result / p;
         }
         return result;
@@ -1963,7 +1979,7 @@ public final class Itertools {
      * @return a generator of immutable lists of three elements
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> triplewise(Iterable<? extends T> iterable) {
+    public static <T> Generator<List<T>> triplewise(Iterable<? extends T> iterable) {
         return slidingWindow(iterable, 3);
     }
 
@@ -1988,12 +2004,12 @@ public final class Itertools {
      * @return an immutable list of two generators: before, then after
      * @throws NullPointerException if an argument is null
      */
-    public static <T> java.util.List<Generator<T>> beforeAndAfter(
-            java.util.function.Predicate<? super T> predicate, Iterable<? extends T> iterable) {
+    public static <T> List<Generator<T>> beforeAndAfter(
+            Predicate<? super T> predicate, Iterable<? extends T> iterable) {
         Util.requireNonNull(predicate, "predicate");
         Recipes.BeforeAndAfter<T> split =
                 new Recipes.BeforeAndAfter<>(Generator.from(Util.requireNonNull(iterable, "iterable")), predicate);
-        return java.util.List.of(split.before(), split.after());
+        return List.of(split.before(), split.after());
     }
 
 
@@ -2039,7 +2055,7 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n} is negative
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> chunked(Iterable<? extends T> iterable, int n) {
+    public static <T> Generator<List<T>> chunked(Iterable<? extends T> iterable, int n) {
         return chunked(iterable, n, false);
     }
 
@@ -2059,7 +2075,7 @@ public final class Itertools {
      *     ("iterable is not divisible by n.")
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> chunked(Iterable<? extends T> iterable, int n, boolean strict) {
+    public static <T> Generator<List<T>> chunked(Iterable<? extends T> iterable, int n, boolean strict) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNegative(n, "n");
         Recipes.Mode mode = strict ? Recipes.Mode.CHUNK_STRICT : Recipes.Mode.SHORT;
@@ -2089,13 +2105,13 @@ public final class Itertools {
      *     more-itertools fails at the first request)
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> windowed(Iterable<? extends T> iterable, int n, T fill, int step) {
+    public static <T> Generator<List<T>> windowed(Iterable<? extends T> iterable, int n, T fill, int step) {
         Util.requireNonNull(iterable, "iterable");
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0 but was: " + n);
         }
         if (n == 0) {
-            return Generator.from(java.util.List.of(java.util.List.of()));
+            return Generator.from(List.of(List.of()));
         }
         if (step < 1) {
             throw new IllegalArgumentException("step must be >= 1 but was: " + step);
@@ -2118,7 +2134,7 @@ public final class Itertools {
      * @throws IllegalArgumentException if {@code n} is negative
      * @throws NullPointerException if {@code iterable} is null
      */
-    public static <T> Generator<java.util.List<T>> windowed(Iterable<? extends T> iterable, int n) {
+    public static <T> Generator<List<T>> windowed(Iterable<? extends T> iterable, int n) {
         return windowed(iterable, n, null, 1);
     }
 
@@ -2232,7 +2248,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> T first(Iterable<? extends T> iterable) {
-        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
         if (!it.hasNext()) {
             throw new IllegalArgumentException(
                     "first() was called on an empty iterable, and no default value was provided.");
@@ -2254,12 +2270,12 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> T first(Iterable<? extends T> iterable, T defaultValue) {
-        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
         return it.hasNext() ? it.next() : defaultValue;
     }
 
     /**
-     * The last element. A {@link java.util.List} is read at its end; anything else is consumed.
+     * The last element. A {@link List} is read at its end; anything else is consumed.
      *
      * <p>Python equivalent: {@code more_itertools.last(iterable)}.
      *
@@ -2305,10 +2321,10 @@ public final class Itertools {
 
     /** The last element in a one-element array, or null if there is none. */
     private static Object[] lastOrNone(Iterable<?> iterable) {
-        if (iterable instanceof java.util.List<?> list) {
+        if (iterable instanceof List<?> list) {
             return list.isEmpty() ? null : new Object[] {list.get(list.size() - 1)};
         }
-        java.util.Iterator<?> it = iterable.iterator();
+        Iterator<?> it = iterable.iterator();
         if (!it.hasNext()) {
             return null;
         }
@@ -2334,7 +2350,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> T one(Iterable<? extends T> iterable) {
-        java.util.Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
+        Iterator<? extends T> it = Util.requireNonNull(iterable, "iterable").iterator();
         if (!it.hasNext()) {
             throw new IllegalArgumentException("too few items in iterable (expected 1)");
         }
@@ -2360,7 +2376,7 @@ public final class Itertools {
      */
     public static long ilen(Iterable<?> iterable) {
         long n = 0;
-        for (java.util.Iterator<?> it = Util.requireNonNull(iterable, "iterable").iterator(); it.hasNext(); it.next()) {
+        for (Iterator<?> it = Util.requireNonNull(iterable, "iterable").iterator(); it.hasNext(); it.next()) {
             n++;
         }
         return n;
@@ -2373,7 +2389,7 @@ public final class Itertools {
      * @param all a generator over every element, the head included
      * @param <T> the type of the elements
      */
-    public record Spy<T>(java.util.List<T> head, Generator<T> all) {
+    public record Spy<T>(List<T> head, Generator<T> all) {
         /**
          * Checks the components.
          *
@@ -2409,7 +2425,7 @@ public final class Itertools {
     public static <T> Spy<T> spy(Iterable<? extends T> iterable, int n) {
         Util.requireNonNegative(n, "n");
         Generator<? extends T> source = Generator.from(Util.requireNonNull(iterable, "iterable"));
-        java.util.List<T> head = take(n, source);
+        List<T> head = take(n, source);
         return new Spy<>(head, new Generator<>(new Recipes.Concat<T>(Generator.from(head), source)));
     }
 
@@ -2447,8 +2463,8 @@ public final class Itertools {
      * @return a generator of lists
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<java.util.List<T>> splitAt(
-            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred) {
+    public static <T> Generator<List<T>> splitAt(
+            Iterable<? extends T> iterable, Predicate<? super T> pred) {
         return splitAt(iterable, pred, -1, false);
     }
 
@@ -2469,8 +2485,8 @@ public final class Itertools {
      * @return a generator of lists
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<java.util.List<T>> splitAt(Iterable<? extends T> iterable,
-            java.util.function.Predicate<? super T> pred, int maxsplit, boolean keepSeparator) {
+    public static <T> Generator<List<T>> splitAt(Iterable<? extends T> iterable,
+            Predicate<? super T> pred, int maxsplit, boolean keepSeparator) {
         return split(iterable, pred, keepSeparator ? MoreOps.Split.AT_KEEP : MoreOps.Split.AT, maxsplit);
     }
 
@@ -2492,8 +2508,8 @@ public final class Itertools {
      * @return a generator of non-empty lists
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<java.util.List<T>> splitBefore(
-            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred) {
+    public static <T> Generator<List<T>> splitBefore(
+            Iterable<? extends T> iterable, Predicate<? super T> pred) {
         return splitBefore(iterable, pred, -1);
     }
 
@@ -2512,8 +2528,8 @@ public final class Itertools {
      * @return a generator of non-empty lists
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<java.util.List<T>> splitBefore(
-            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred, int maxsplit) {
+    public static <T> Generator<List<T>> splitBefore(
+            Iterable<? extends T> iterable, Predicate<? super T> pred, int maxsplit) {
         return split(iterable, pred, MoreOps.Split.BEFORE, maxsplit);
     }
 
@@ -2535,8 +2551,8 @@ public final class Itertools {
      * @return a generator of non-empty lists
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<java.util.List<T>> splitAfter(
-            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred) {
+    public static <T> Generator<List<T>> splitAfter(
+            Iterable<? extends T> iterable, Predicate<? super T> pred) {
         return splitAfter(iterable, pred, -1);
     }
 
@@ -2555,13 +2571,13 @@ public final class Itertools {
      * @return a generator of non-empty lists
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Generator<java.util.List<T>> splitAfter(
-            Iterable<? extends T> iterable, java.util.function.Predicate<? super T> pred, int maxsplit) {
+    public static <T> Generator<List<T>> splitAfter(
+            Iterable<? extends T> iterable, Predicate<? super T> pred, int maxsplit) {
         return split(iterable, pred, MoreOps.Split.AFTER, maxsplit);
     }
 
-    private static <T> Generator<java.util.List<T>> split(Iterable<? extends T> iterable,
-            java.util.function.Predicate<? super T> pred, MoreOps.Split kind, int maxsplit) {
+    private static <T> Generator<List<T>> split(Iterable<? extends T> iterable,
+            Predicate<? super T> pred, MoreOps.Split kind, int maxsplit) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(pred, "pred");
         return new Generator<>(new MoreOps.Splitter<>(Generator.from(iterable), pred, kind, maxsplit));
