@@ -23,7 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * machine, or the continuation where the fork forces it with {@code -Djyield.engine=continuation}. Reference:
  * Kotlin's {@code sequence { yield(i) }} measured 5.3 ns/element on this machine.
  *
- * <p>Run: {@code java -jar bench/target/benchmarks.jar BytecodeEngineBench -f 1 -wi 3 -i 5 -w 1s -r 1s}
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar BytecodeEngineBench -f 1 -wi 3 -i 5 -w 1s -r 1s} for the
+ * per-element figures. The first-use figures need a fresh JVM per sample and no warm-up, which command-line
+ * {@code -f}/{@code -wi}/{@code -i} would override:
+ * {@code java -jar bench/target/benchmarks.jar 'BytecodeEngineBench.firstUse' -bm ss -f 10 -wi 0 -i 1}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
