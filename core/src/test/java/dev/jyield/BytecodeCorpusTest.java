@@ -607,6 +607,31 @@ class BytecodeCorpusTest {
         })).containsExactly(0, 2, 4);
     }
 
+    /** Generator functions written in an interface: the body is a private static method of the interface. */
+    interface Shapes {
+        static Generator<String> corners(int n) {
+            return Generator.of(y -> {
+                for (int i = 0; i < n; i++) {
+                    y.yield(label(i));
+                }
+            });
+        }
+
+        private static String label(int i) {
+            return "corner " + i;
+        }
+    }
+
+    @Test
+    void aBodyWrittenInAnInterfaceAndNullsOnTheOperandStack() {
+        assertThat(sameOnEveryEngine(y -> y.yieldFrom(Shapes.corners(2)))).containsExactly("corner 0", "corner 1");
+        Generator<String> g = Shapes.corners(1);
+        assertThat(g.next()).isEqualTo("corner 0");
+        assertThat(g.engineName()).isEqualTo("bytecode");
+        assertThat(sameEventsOnEveryEngine(l -> y -> l.add(join3(null, y.yield("with null below"), null)),
+                "next", "send:v")).contains("nullvnull");
+    }
+
     @Test
     void aBodyOfMoreThanFiveHundredLines() {
         for (int seed = 0; seed < 4; seed++) {
