@@ -729,22 +729,20 @@ final class BytecodeRewriter {
                         out.remove(v.var);
                     }
                 }
-                List<Integer> next = new ArrayList<>(flow.successors(i));
-                next.addAll(flow.handlers(i));
-                for (int s : next) {
-                    if (frames[s] == null) {
-                        continue;
-                    }
-                    Map<Integer, String> merged;
-                    if (in[s] == null) {
-                        merged = new HashMap<>(out);
-                    } else {
-                        merged = new HashMap<>(in[s]);
-                        merged.entrySet().removeIf(e -> !e.getValue().equals(out.get(e.getKey())));
-                    }
-                    if (!merged.equals(in[s])) {
-                        in[s] = merged;
-                        work.add(s);
+                // A handler after a yield is reached from before the spill too (yieldFrom(null) fails there),
+                // so there only what was clean on both sides stays clean.
+                Map<Integer, String> exceptional = k == null ? out : intersect(in[i], out);
+                for (int pass = 0; pass < 2; pass++) {
+                    Map<Integer, String> edge = pass == 0 ? out : exceptional;
+                    for (int s : pass == 0 ? flow.successors(i) : flow.handlers(i)) {
+                        if (frames[s] == null) {
+                            continue;
+                        }
+                        Map<Integer, String> merged = in[s] == null ? new HashMap<>(edge) : intersect(in[s], edge);
+                        if (!merged.equals(in[s])) {
+                            in[s] = merged;
+                            work.add(s);
+                        }
                     }
                 }
             }
@@ -753,6 +751,12 @@ final class BytecodeRewriter {
                 result.add(in[s.index] == null ? Map.of() : in[s.index]);
             }
             return result;
+        }
+
+        private static Map<Integer, String> intersect(Map<Integer, String> a, Map<Integer, String> b) {
+            Map<Integer, String> r = new HashMap<>(a);
+            r.entrySet().removeIf(e -> !e.getValue().equals(b.get(e.getKey())));
+            return r;
         }
 
         private BitSet assignedSlots() {

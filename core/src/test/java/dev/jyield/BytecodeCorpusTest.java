@@ -274,6 +274,26 @@ class BytecodeCorpusTest {
     }
 
     @Test
+    void aYieldFromNullCaughtByTheBodyKeepsItsLocals() {
+        // yieldFrom(null) fails before the generator suspends: the catch sees the locals as they were.
+        List<String> values = sameOnEveryEngine(y -> {
+            int i = 0;
+            while (i < 3) {
+                y.yield("top " + i);
+                i++;
+                try {
+                    y.yieldFrom((Generator<String>) null);
+                } catch (NullPointerException e) {
+                    y.yield("caught " + e.getMessage() + " at " + i);
+                }
+                y.yield("bottom " + i);
+            }
+        });
+        assertThat(values).containsExactly("top 0", "caught sub at 1", "bottom 1", "top 1", "caught sub at 2",
+                "bottom 2", "top 2", "caught sub at 3", "bottom 3");
+    }
+
+    @Test
     void labelledBreakAndContinue() {
         List<Integer> values = sameOnEveryEngine(y -> {
             outer:
