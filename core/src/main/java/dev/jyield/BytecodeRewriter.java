@@ -709,9 +709,8 @@ final class BytecodeRewriter {
             for (int k = 0; k < sites.size(); k++) {
                 siteAt.put(sites.get(k).index, k);
             }
-            @SuppressWarnings("unchecked")
-            Map<Integer, String>[] in = new Map[n];
-            in[0] = new HashMap<>();
+            List<Map<Integer, String>> in = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            in.set(0, new HashMap<>());
             java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
             work.add(0);
             while (!work.isEmpty()) {
@@ -721,7 +720,7 @@ final class BytecodeRewriter {
                 if (k != null) {
                     out = savedBySite.get(k); // after the resume, the saved locals were just loaded
                 } else {
-                    out = new HashMap<>(in[i]);
+                    out = new HashMap<>(in.get(i));
                     AbstractInsnNode insn = insns.get(i);
                     if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
                         out.remove(v.var);
@@ -731,16 +730,16 @@ final class BytecodeRewriter {
                 }
                 // A handler after a yield is reached from before the spill too (yieldFrom(null) fails there),
                 // so there only what was clean on both sides stays clean.
-                Map<Integer, String> exceptional = k == null ? out : intersect(in[i], out);
+                Map<Integer, String> exceptional = k == null ? out : intersect(in.get(i), out);
                 for (int pass = 0; pass < 2; pass++) {
                     Map<Integer, String> edge = pass == 0 ? out : exceptional;
                     for (int s : pass == 0 ? flow.successors(i) : flow.handlers(i)) {
                         if (frames[s] == null) {
                             continue;
                         }
-                        Map<Integer, String> merged = in[s] == null ? new HashMap<>(edge) : intersect(in[s], edge);
-                        if (!merged.equals(in[s])) {
-                            in[s] = merged;
+                        Map<Integer, String> merged = in.get(s) == null ? new HashMap<>(edge) : intersect(in.get(s), edge);
+                        if (!merged.equals(in.get(s))) {
+                            in.set(s, merged);
                             work.add(s);
                         }
                     }
@@ -748,7 +747,7 @@ final class BytecodeRewriter {
             }
             List<Map<Integer, String>> result = new ArrayList<>();
             for (Site s : sites) {
-                result.add(in[s.index] == null ? Map.of() : in[s.index]);
+                result.add(in.get(s.index) == null ? Map.of() : in.get(s.index));
             }
             return result;
         }
