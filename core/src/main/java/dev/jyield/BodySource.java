@@ -25,7 +25,15 @@ final class BodySource<T> extends Source<T> {
 
     @Override
     Source<T> forPull(Object owner) {
-        return switch (engine.forPull()) {
+        Engine e = engine.forPull();
+        if (e == Engine.BYTECODE) {
+            Source<T> machine = BytecodeEngine.source(body, returning, owner);
+            if (machine != null) {
+                return machine;
+            }
+            e = Engine.stackful();
+        }
+        return switch (e) {
             case CONTINUATION -> new ContinuationSource<>(body, returning, owner);
             default -> new ThreadSource<>(body, returning, owner);
         };
@@ -56,6 +64,13 @@ final class BodySource<T> extends Source<T> {
 
     @Override
     String engineName() {
-        return engine.pushes() ? "push" : engine.forPull().name().toLowerCase(java.util.Locale.ROOT);
+        if (engine.pushes()) {
+            return "push";
+        }
+        Engine e = engine.forPull();
+        if (e == Engine.BYTECODE && BytecodeEngine.fallbackReason(body, returning) != null) {
+            e = Engine.stackful();
+        }
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -4,14 +4,27 @@ import java.util.Locale;
 
 /**
  * The ways to run a generator body, fastest first. The automatic choice pushes for terminal operations on an
- * unstarted generator and otherwise takes the fastest pull engine this JVM can run; the system property
- * {@code jyield.engine} ({@code push}, {@code continuation}, {@code thread}) forces one for every body.
+ * unstarted generator and otherwise takes the fastest pull engine that can run the body: the bytecode state
+ * machine if the body can be rewritten, else the continuation if this JVM exports it, else a virtual thread. The
+ * system property {@code jyield.engine} ({@code push}, {@code bytecode}, {@code continuation}, {@code thread})
+ * forces one for every body.
+ *
+ * <p>Forcing {@code bytecode} does not make a body that cannot be rewritten fail: such a body (a yielder that
+ * escapes, a yield under a monitor, a class file that cannot be read, ...) runs on the stackful engine the
+ * automatic choice would take, and the reason is logged at DEBUG on the {@code dev.jyield} logger. Why: whether a
+ * body can be rewritten depends on how it is written and loaded, not on the JVM, so failing would turn a
+ * performance setting into a crash for code that is correct.
  */
 enum Engine {
     /** Automatic: push where a terminal operation consumes a whole generator, else the fastest pull engine. */
     AUTO,
     /** Push for terminal operations (the body is a plain call); pulls fall back to the automatic pull engine. */
     PUSH,
+    /**
+     * The body rewritten into a state machine (a hidden nestmate class of the body's class, made once per body):
+     * stackless, allocation-free per element. Bodies that cannot be rewritten fall back, see above.
+     */
+    BYTECODE,
     /** The JDK's internal {@code jdk.internal.vm.Continuation}: stackful, needs an {@code --add-exports}. */
     CONTINUATION,
     /** A virtual thread per generator with a direct handoff: portable, slowest. */
@@ -28,7 +41,7 @@ enum Engine {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "jyield.engine must be one of auto, push, continuation, thread but was: " + name, e);
+                    "jyield.engine must be one of auto, push, bytecode, continuation, thread but was: " + name, e);
         }
     }
 
@@ -37,11 +50,16 @@ enum Engine {
         return this == AUTO || this == PUSH;
     }
 
-    /** The engine that runs a body pulled value by value. */
+    /** The engine that runs a body pulled value by value, if it can. */
     Engine forPull() {
         return switch (this) {
-            case AUTO, PUSH -> ContinuationSource.AVAILABLE ? CONTINUATION : THREAD;
+            case AUTO, PUSH -> BYTECODE;
             default -> this;
         };
+    }
+
+    /** The stackful engine for bodies the bytecode engine cannot run. */
+    static Engine stackful() {
+        return ContinuationSource.AVAILABLE ? CONTINUATION : THREAD;
     }
 }

@@ -1773,48 +1773,16 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         try {
             for (;;) {
                 if (delegate != null) {
-                    // PEP 380: forward to the delegate; its values are ours, its end or failure resumes the body.
-                    Object d = delegate;
-                    try {
-                        if (d instanceof Generator<?> g) {
-                            if (thrown instanceof GeneratorExit) {
-                                delegate = null;
-                                g.close();
-                            } else if (thrown == null && g.state == CLOSED) {
-                                // Exhausted behind our back: only the first end carries the return value.
-                                delegate = null;
-                                sent = null;
-                            } else if (g.advanceAsDelegate(sent, thrown)) {
-                                value = (T) g.take();
-                                return yielded();
-                            } else {
-                                delegate = null;
-                                sent = g.returnValue;
-                                thrown = null;
-                            }
-                        } else {
-                            Iterator<?> it = (Iterator<?>) d;
-                            if (thrown != null) {
-                                delegate = null;
-                                if (thrown instanceof GeneratorExit && it instanceof AutoCloseable c) {
-                                    c.close();
-                                }
-                            } else if (sent != null) {
-                                delegate = null;
-                                thrown = new IllegalStateException("cannot send " + sent
-                                        + " to the delegate of yieldFrom: a plain iterator cannot receive sent values");
-                                sent = null;
-                            } else if (it.hasNext()) {
-                                value = (T) it.next();
-                                return yielded();
-                            } else {
-                                delegate = null;
-                            }
-                        }
-                    } catch (Throwable t) {
-                        delegate = null;
+                    Object r = forward(sent, thrown);
+                    if (r == YIELDED) {
+                        return yielded();
+                    }
+                    if (r instanceof Raise x) {
                         sent = null;
-                        thrown = t;
+                        thrown = x.thrown();
+                    } else {
+                        sent = r;
+                        thrown = null;
                     }
                 }
                 int outcome = src.resume(sent, thrown);
@@ -1838,6 +1806,65 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
             fail();
             throw escaping(t);
         }
+    }
+
+    /** Marks that {@link #forward} left a value in {@link #value}. */
+    private static final Object YIELDED = new Object();
+
+    /** What {@link #forward} resumes the body with when it must raise. */
+    private record Raise(Throwable thrown) {}
+
+    /**
+     * One step of a running {@code yieldFrom}; apart from {@link #step} so that step stays small enough for the
+     * JIT to inline into {@link #hasNext()}. Returns {@link #YIELDED} with {@link #value} set, or else what to
+     * resume the body with: a {@link Raise}, or the value sent (null included).
+     */
+    @SuppressWarnings("unchecked")
+    private Object forward(Object sent, Throwable thrown) {
+        // PEP 380: forward to the delegate; its values are ours, its end or failure resumes the body.
+        Object d = delegate;
+        try {
+            if (d instanceof Generator<?> g) {
+                if (thrown instanceof GeneratorExit) {
+                    delegate = null;
+                    g.close();
+                } else if (thrown == null && g.state == CLOSED) {
+                    // Exhausted behind our back: only the first end carries the return value.
+                    delegate = null;
+                    sent = null;
+                } else if (g.advanceAsDelegate(sent, thrown)) {
+                    value = (T) g.take();
+                    return YIELDED;
+                } else {
+                    delegate = null;
+                    sent = g.returnValue;
+                    thrown = null;
+                }
+            } else {
+                Iterator<?> it = (Iterator<?>) d;
+                if (thrown != null) {
+                    delegate = null;
+                    if (thrown instanceof GeneratorExit && it instanceof AutoCloseable c) {
+                        c.close();
+                    }
+                } else if (sent != null) {
+                    delegate = null;
+                    thrown = new IllegalStateException("cannot send " + sent
+                            + " to the delegate of yieldFrom: a plain iterator cannot receive sent values");
+                    sent = null;
+                } else if (it.hasNext()) {
+                    value = (T) it.next();
+                    return YIELDED;
+                } else {
+                    delegate = null;
+                }
+            }
+        } catch (Throwable t) {
+            delegate = null;
+            sent = null;
+            thrown = t;
+        }
+        return thrown != null ? new Raise(thrown) : sent;
     }
 
     private boolean yielded() {

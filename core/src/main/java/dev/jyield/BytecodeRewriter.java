@@ -1,0 +1,1094 @@
+package dev.jyield;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.Interpreter;
+import org.objectweb.asm.tree.analysis.SimpleVerifier;
+
+/**
+ * Rewrites the method of a generator body into a resumable state machine: a class whose {@code resume(sent,
+ * thrown)} runs the body's own code from the paused {@code yield} to the next one.
+ *
+ * <p>Every {@code yield}/{@code yieldFrom} call on the body's {@link Yielder} parameter becomes a suspension
+ * point: the call's argument is what {@code resume} returns, the live locals and the operand stack below the call are
+ * stored in fields, and {@code resume} returns. A switch at the method's entry jumps back to the point, reloads
+ * the fields, and then either raises the thrown exception there (so the body's own try/catch/finally handles it,
+ * as on every other engine) or pushes the sent value as the call's result.
+ *
+ * <p>Whatever cannot be proven right is refused with a reason ({@link Unsupported}) and the body runs on a
+ * stackful engine instead: a yielder that escapes, a yield under a monitor or with an object under construction
+ * on the stack, a {@code super} call or a protected member of a superclass in another package (the new class is
+ * a nestmate, not a subclass).
+ */
+final class BytecodeRewriter {
+    private BytecodeRewriter() {}
+
+    static final String YIELDER = "dev/jyield/Yielder";
+    static final String MACHINE = "dev/jyield/internal/StateMachine";
+    private static final String RESUME_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
+    /** Locals of the generated resume(): this, sent, thrown; the body's locals follow, shifted by three. */
+    private static final int SENT = 1;
+    private static final int THROWN = 2;
+    private static final int SHIFT = 3;
+    /** The value of the state field once the body has returned. */
+    private static final int DONE = -1;
+
+    /** Why a body cannot be rewritten; the message is shown to users in the debug log. */
+    static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * A rewritten body: the class bytes, the descriptor of its constructor (the receiver, if any, then the
+     * captured arguments), and whether some yield sits inside a try block, so that an abandoned generator must be
+     * closed to run the body's handlers.
+     */
+    record Rewritten(byte[] bytes, String constructorDesc, boolean closeOnAbandon) {}
+
+    /**
+     * Rewrites method {@code name desc} of {@code host} (whose class file is {@code classFile}).
+     *
+     * @param returning whether the body's return value is the generator's (else it is discarded)
+     */
+    static Rewritten rewrite(Class<?> host, byte[] classFile, String name, String desc, boolean returning)
+            throws Unsupported {
+        try {
+            return new BytecodeRewriter.Job(host, classFile, name, desc, returning).run();
+        } catch (RuntimeException e) {
+            // ASM failed on this class (a type it cannot load, a method grown too large, ...): not the body's fault.
+            throw new Unsupported("the rewrite failed: " + e);
+        } catch (LinkageError e) {
+            throw new Unsupported("a class the body uses cannot be loaded: " + e);
+        }
+    }
+
+    /** One rewrite; holds what the passes share. */
+    private static final class Job {
+        private final Class<?> host;
+        private final String hostName;
+        private final byte[] classFile;
+        private final String name;
+        private final String desc;
+        private final boolean returning;
+        private final ClassLoader loader;
+
+        private int version;
+        private int hostAccess;
+        private String superName;
+        private String[] interfaces;
+        private final Map<String, Integer> methodAccess = new HashMap<>();
+        private final Map<String, Integer> fieldAccess = new HashMap<>();
+        private MethodNode method;
+
+        Job(Class<?> host, byte[] classFile, String name, String desc, boolean returning) {
+            this.host = host;
+            this.hostName = Type.getInternalName(host);
+            this.classFile = classFile;
+            this.name = name;
+            this.desc = desc;
+            this.returning = returning;
+            this.loader = host.getClassLoader();
+        }
+
+        Rewritten run() throws Unsupported {
+            read();
+            if ((method.access & (ACC_ABSTRACT | ACC_NATIVE)) != 0) {
+                throw new Unsupported(where() + " has no code");
+            }
+            if ((method.access & ACC_SYNCHRONIZED) != 0) {
+                throw new Unsupported(where() + " is synchronized: every yield would hold its monitor");
+            }
+            boolean isStatic = (method.access & ACC_STATIC) != 0;
+            Type[] args = Type.getArgumentTypes(desc);
+            if (args.length == 0 || !args[args.length - 1].getDescriptor().equals("L" + YIELDER + ";")) {
+                throw new Unsupported(where() + " does not take the Yielder as its last parameter");
+            }
+            // The body's parameters, except the yielder: they become the constructor's and are kept in fields.
+            List<Type> params = new ArrayList<>();
+            List<Integer> paramSlots = new ArrayList<>();
+            int slot = 0;
+            if (!isStatic) {
+                params.add(Type.getObjectType(hostName));
+                paramSlots.add(slot++);
+            }
+            for (int i = 0; i < args.length - 1; i++) {
+                params.add(args[i]);
+                paramSlots.add(slot);
+                slot += args[i].getSize();
+            }
+            int yielderSlot = slot;
+
+            checkInstructions();
+
+            // Frames with precise types, and the yielder traced through them.
+            Interp interp = new Interp(this, yielderSlot);
+            Flow flow = new Flow(interp, method.instructions.size());
+            Frame<BasicValue>[] frames;
+            try {
+                frames = flow.analyze(hostName, method);
+            } catch (AnalyzerException e) {
+                if (interp.problem != null) {
+                    throw new Unsupported(interp.problem);
+                }
+                throw new Unsupported("the body's bytecode cannot be analysed: " + e.getMessage());
+            }
+            if (interp.problem != null) {
+                throw new Unsupported(interp.problem);
+            }
+
+            InsnList insns = method.instructions;
+            List<Site> sites = new ArrayList<>();
+            for (int i = 0; i < insns.size(); i++) {
+                AbstractInsnNode insn = insns.get(i);
+                if (frames[i] != null && isYieldCall(insn)) {
+                    sites.add(new Site(i, (MethodInsnNode) insn, frames[i]));
+                }
+            }
+            checkMonitors(flow, sites);
+            BitSet[] liveAfter = liveness(flow, frames);
+            BitSet assigned = assignedSlots();
+
+            boolean closeOnAbandon = false;
+            for (Site s : sites) {
+                Frame<BasicValue> f = s.frame;
+                for (int j = 0; j < f.getStackSize(); j++) {
+                    if (f.getStack(j) instanceof Tagged t && t.uninitialized) {
+                        throw new Unsupported("a yield at line " + line(s.call)
+                                + " happens while an object is being constructed (new without <init> on the stack): "
+                                + "compute the yield's result into a local first");
+                    }
+                }
+                for (int j = 0; j < f.getLocals(); j++) {
+                    if (f.getLocal(j) instanceof Tagged t && t.uninitialized) {
+                        throw new Unsupported("a yield at line " + line(s.call) + " happens with an object under "
+                                + "construction in a local");
+                    }
+                }
+                for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+                    if (insns.indexOf(tcb.start) <= s.index && s.index < insns.indexOf(tcb.end)) {
+                        closeOnAbandon = true;
+                    }
+                }
+            }
+
+            // ---------------------------------------------------------------------------- the transformation
+            String machineName = hostName + "$$JyieldBody";
+            Fields fields = new Fields();
+            // Parameters never assigned are read back from their constructor fields instead of being spilled.
+            Map<Integer, Integer> paramIndexOfSlot = new HashMap<>();
+            for (int i = 0; i < params.size(); i++) {
+                if (!assigned.get(paramSlots.get(i))) {
+                    paramIndexOfSlot.put(paramSlots.get(i), i);
+                }
+            }
+
+            // What each suspension point saves (slot -> field), and which of those fields already hold the
+            // local's value there (restored at the last resume and not assigned since): those are not stored again.
+            List<Map<Integer, String>> savedBySite = new ArrayList<>();
+            for (Site s : sites) {
+                Map<Integer, String> saved = new HashMap<>();
+                BitSet live = liveAfter[s.index];
+                for (int l = live.nextSetBit(0); l >= 0 && l < s.frame.getLocals(); l = live.nextSetBit(l + 1)) {
+                    BasicValue v = s.frame.getLocal(l);
+                    if (v != null && v.getType() != null && v != interp.yielder && !isNull(v)
+                            && !paramIndexOfSlot.containsKey(l)) {
+                        saved.put(l, fields.get("l" + l, v.getType().getDescriptor()));
+                    }
+                }
+                savedBySite.add(saved);
+            }
+            // why: one yield site (the common hot loop) sets the state once at the start, never per element.
+            boolean singleSite = sites.size() == 1;
+            List<Map<Integer, String>> clean = cleanAtSites(flow, frames, sites, savedBySite, singleSite);
+
+            // From here on the instruction list changes: the analyses above are done.
+            for (AbstractInsnNode insn : insns) {
+                if (insn instanceof VarInsnNode v) {
+                    v.var += SHIFT;
+                } else if (insn instanceof IincInsnNode v) {
+                    v.var += SHIFT;
+                }
+            }
+
+            // Returns end the machine (before the suspension code adds returns of its own); the value is the
+            // generator's return value, or dropped.
+            Type returnType = Type.getReturnType(desc);
+            for (AbstractInsnNode insn = insns.getFirst(); insn != null; ) {
+                AbstractInsnNode next = insn.getNext();
+                int op = insn.getOpcode();
+                if (op >= IRETURN && op <= RETURN) {
+                    InsnList code = new InsnList();
+                    if (op != RETURN && returning) {
+                        if (returnType.getSort() != Type.OBJECT && returnType.getSort() != Type.ARRAY) {
+                            code.add(box(returnType));
+                        }
+                    } else {
+                        if (op != RETURN) {
+                            code.add(new InsnNode(returnType.getSize() == 2 ? POP2 : POP));
+                        }
+                        code.add(new InsnNode(ACONST_NULL));
+                    }
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(intConst(DONE));
+                    code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(intConst(Source.RETURN));
+                    code.add(new FieldInsnNode(PUTFIELD, MACHINE, "outcome", "I"));
+                    code.add(new InsnNode(ARETURN));
+                    insns.insert(insn, code);
+                    insns.remove(insn);
+                }
+                insn = next;
+            }
+
+            // A local of resume() past the body's own: the yielded value, while the frame is spilled.
+            int argSlot = method.maxLocals + SHIFT;
+            List<LabelNode> resumeLabels = new ArrayList<>();
+            List<LabelNode[]> excluded = new ArrayList<>();
+            int state = 0;
+            for (Site s : sites) {
+                state++;
+                Frame<BasicValue> f = s.frame;
+                BitSet live = liveAfter[s.index];
+                InsnList code = new InsnList();
+                // The argument is what resume returns; the yielder under it is dropped.
+                boolean delegate = s.call.name.equals("yieldFrom");
+                if (delegate) {
+                    code.add(new MethodInsnNode(INVOKESTATIC, MACHINE, "delegate",
+                            "(" + Type.getArgumentTypes(s.call.desc)[0].getDescriptor() + ")Ljava/lang/Object;",
+                            false));
+                }
+                code.add(new VarInsnNode(ASTORE, argSlot));
+                code.add(new InsnNode(POP));
+                int below = f.getStackSize() - 2;
+                String[] stackFields = new String[below];
+                for (int j = below - 1; j >= 0; j--) {
+                    BasicValue v = f.getStack(j);
+                    if (v == interp.yielder || isNull(v)) {
+                        code.add(new InsnNode(POP));
+                        continue;
+                    }
+                    String fd = v.getType().getDescriptor();
+                    stackFields[j] = fields.get("s" + j, fd);
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    if (v.getSize() == 2) {
+                        code.add(new InsnNode(DUP_X2));
+                        code.add(new InsnNode(POP));
+                    } else {
+                        code.add(new InsnNode(SWAP));
+                    }
+                    code.add(new FieldInsnNode(PUTFIELD, machineName, stackFields[j], fd));
+                }
+                String[] localFields = new String[f.getLocals()];
+                Map<Integer, String> saved = savedBySite.get(state - 1);
+                Map<Integer, String> alreadyThere = clean.get(state - 1);
+                for (Map.Entry<Integer, String> e : saved.entrySet()) {
+                    int l = e.getKey();
+                    localFields[l] = e.getValue();
+                    if (e.getValue().equals(alreadyThere.get(l))) {
+                        continue;
+                    }
+                    Type t = f.getLocal(l).getType();
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(new VarInsnNode(t.getOpcode(ILOAD), l + SHIFT));
+                    code.add(new FieldInsnNode(PUTFIELD, machineName, localFields[l], t.getDescriptor()));
+                }
+                if (!singleSite) {
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(intConst(state));
+                    code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+                }
+                if (delegate) {
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(intConst(Source.DELEGATE));
+                    code.add(new FieldInsnNode(PUTFIELD, MACHINE, "outcome", "I"));
+                }
+                code.add(new VarInsnNode(ALOAD, argSlot));
+                code.add(new InsnNode(ARETURN));
+
+                // Where the switch resumes: reload the frame, outside every try range (it is only half loaded).
+                LabelNode resume = new LabelNode();
+                resumeLabels.add(resume);
+                code.add(resume);
+                for (int l = live.nextSetBit(0); l >= 0 && l < f.getLocals(); l = live.nextSetBit(l + 1)) {
+                    BasicValue v = f.getLocal(l);
+                    if (v == null || v.getType() == null) {
+                        continue;
+                    }
+                    if (v == interp.yielder || isNull(v)) {
+                        code.add(new InsnNode(ACONST_NULL));
+                        code.add(new VarInsnNode(ASTORE, l + SHIFT));
+                        continue;
+                    }
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    Integer p = paramIndexOfSlot.get(l);
+                    if (p != null) {
+                        code.add(new FieldInsnNode(GETFIELD, machineName, "p" + p, params.get(p).getDescriptor()));
+                    } else {
+                        code.add(new FieldInsnNode(GETFIELD, machineName, localFields[l],
+                                v.getType().getDescriptor()));
+                    }
+                    code.add(new VarInsnNode(v.getType().getOpcode(ISTORE), l + SHIFT));
+                }
+                for (int j = 0; j < below; j++) {
+                    BasicValue v = f.getStack(j);
+                    if (v == interp.yielder || isNull(v)) {
+                        code.add(new InsnNode(ACONST_NULL));
+                    } else {
+                        code.add(new VarInsnNode(ALOAD, 0));
+                        code.add(new FieldInsnNode(GETFIELD, machineName, stackFields[j],
+                                v.getType().getDescriptor()));
+                    }
+                }
+                // Back inside the body's try ranges: raise the thrown exception here, or return the sent value.
+                LabelNode raise = new LabelNode();
+                code.add(raise);
+                excluded.add(new LabelNode[] {resume, raise});
+                LabelNode sent = new LabelNode();
+                code.add(new VarInsnNode(ALOAD, THROWN));
+                code.add(new JumpInsnNode(IFNULL, sent));
+                code.add(new VarInsnNode(ALOAD, THROWN));
+                code.add(new InsnNode(ATHROW));
+                code.add(sent);
+                code.add(new VarInsnNode(ALOAD, SENT));
+                insns.insert(s.call, code);
+                insns.remove(s.call);
+            }
+
+            // Entry: a switch on the state; state 0 loads the parameters and starts the body.
+            InsnList entry = new InsnList();
+            LabelNode start = new LabelNode();
+            LabelNode bad = new LabelNode();
+            entry.add(new VarInsnNode(ALOAD, 0));
+            entry.add(new FieldInsnNode(GETFIELD, machineName, "state", "I"));
+            List<LabelNode> targets = new ArrayList<>();
+            targets.add(start);
+            targets.addAll(resumeLabels);
+            entry.add(new TableSwitchInsnNode(0, targets.size() - 1, bad, targets.toArray(new LabelNode[0])));
+            entry.add(bad);
+            entry.add(new TypeInsnNode(NEW, "java/lang/IllegalStateException"));
+            entry.add(new InsnNode(DUP));
+            entry.add(new LdcInsnNode("a generator body was resumed after it ended"));
+            entry.add(new MethodInsnNode(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                    "(Ljava/lang/String;)V", false));
+            entry.add(new InsnNode(ATHROW));
+            entry.add(start);
+            for (int i = 0; i < params.size(); i++) {
+                entry.add(new VarInsnNode(ALOAD, 0));
+                entry.add(new FieldInsnNode(GETFIELD, machineName, "p" + i, params.get(i).getDescriptor()));
+                entry.add(new VarInsnNode(params.get(i).getOpcode(ISTORE), paramSlots.get(i) + SHIFT));
+            }
+            entry.add(new InsnNode(ACONST_NULL));
+            entry.add(new VarInsnNode(ASTORE, yielderSlot + SHIFT));
+            if (singleSite) {
+                entry.add(new VarInsnNode(ALOAD, 0));
+                entry.add(intConst(1));
+                entry.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+            }
+            insns.insert(entry);
+
+            splitTryBlocks(excluded);
+
+            // ------------------------------------------------------------------------------------ the class
+            ClassNode cn = new ClassNode();
+            cn.version = Math.max(version & 0xFFFF, V11) | (version & 0xFFFF0000);
+            cn.access = ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC;
+            cn.name = machineName;
+            cn.superName = MACHINE;
+            cn.sourceFile = null;
+            cn.fields.add(new FieldNode(ACC_PRIVATE, "state", "I", null, null));
+            StringBuilder ctorDesc = new StringBuilder("(");
+            for (int i = 0; i < params.size(); i++) {
+                // why: final fields of a hidden class are trusted as constants by the JIT.
+                cn.fields.add(new FieldNode(ACC_PRIVATE | ACC_FINAL, "p" + i, params.get(i).getDescriptor(), null,
+                        null));
+                ctorDesc.append(params.get(i).getDescriptor());
+            }
+            ctorDesc.append(")V");
+            fields.forEach((fname, fdesc) -> cn.fields.add(new FieldNode(ACC_PRIVATE, fname, fdesc, null, null)));
+
+            MethodNode ctor = new MethodNode(ACC_PUBLIC, "<init>", ctorDesc.toString(), null, null);
+            ctor.instructions.add(new VarInsnNode(ALOAD, 0));
+            ctor.instructions.add(new MethodInsnNode(INVOKESPECIAL, MACHINE, "<init>", "()V", false));
+            int cslot = 1;
+            for (int i = 0; i < params.size(); i++) {
+                ctor.instructions.add(new VarInsnNode(ALOAD, 0));
+                ctor.instructions.add(new VarInsnNode(params.get(i).getOpcode(ILOAD), cslot));
+                ctor.instructions.add(new FieldInsnNode(PUTFIELD, machineName, "p" + i, params.get(i).getDescriptor()));
+                cslot += params.get(i).getSize();
+            }
+            ctor.instructions.add(new InsnNode(RETURN));
+            cn.methods.add(ctor);
+
+            MethodNode resume = new MethodNode(ACC_PUBLIC | ACC_FINAL, "resume", RESUME_DESC, null, null);
+            resume.instructions = insns;
+            resume.tryCatchBlocks = method.tryCatchBlocks;
+            cn.methods.add(resume);
+
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+                @Override
+                protected ClassLoader getClassLoader() {
+                    return loader != null ? loader : ClassLoader.getPlatformClassLoader();
+                }
+            };
+            cn.accept(cw);
+            return new Rewritten(cw.toByteArray(), ctorDesc.toString(), closeOnAbandon);
+        }
+
+        private String where() {
+            return host.getName() + "." + name + desc;
+        }
+
+        private void read() throws Unsupported {
+            ClassReader cr = new ClassReader(classFile);
+            if (!cr.getClassName().equals(hostName)) {
+                throw new Unsupported("the class file found for " + host.getName() + " is " + cr.getClassName());
+            }
+            cr.accept(new ClassVisitor(ASM9) {
+                @Override
+                public void visit(int v, int access, String n, String sig, String sup, String[] itfs) {
+                    version = v;
+                    hostAccess = access;
+                    superName = sup;
+                    interfaces = itfs;
+                }
+
+                @Override
+                public org.objectweb.asm.FieldVisitor visitField(int access, String n, String d, String sig,
+                        Object value) {
+                    fieldAccess.put(n, access);
+                    return null;
+                }
+
+                @Override
+                public MethodVisitor visitMethod(int access, String n, String d, String sig, String[] exc) {
+                    methodAccess.put(n + d, access);
+                    if (n.equals(name) && d.equals(desc)) {
+                        method = new MethodNode(ASM9, access, n, d, sig, exc);
+                        return method;
+                    }
+                    return null;
+                }
+            }, ClassReader.SKIP_FRAMES);
+            if (method == null) {
+                throw new Unsupported("the class file of " + host.getName() + " has no method " + name + desc);
+            }
+        }
+
+        /** Checks what the new class could not do in the host's place. */
+        private void checkInstructions() throws Unsupported {
+            for (AbstractInsnNode insn : method.instructions) {
+                int op = insn.getOpcode();
+                if (op == JSR || op == RET) {
+                    throw new Unsupported("the body uses jsr/ret (a class file older than Java 7)");
+                }
+                if (insn instanceof MethodInsnNode m && op == INVOKESPECIAL && !m.name.equals("<init>")) {
+                    Integer access = m.owner.equals(hostName) ? methodAccess.get(m.name + m.desc) : null;
+                    if (access == null || (access & ACC_PRIVATE) == 0) {
+                        throw new Unsupported("the body makes a super call (" + m.owner + "." + m.name + ") at line "
+                                + line(insn) + ", which only its own class may make");
+                    }
+                    // A private method of the host: a nestmate calls it virtually (or through its interface).
+                    m.setOpcode((hostAccess & ACC_INTERFACE) != 0 ? INVOKEINTERFACE : INVOKEVIRTUAL);
+                }
+                if (insn instanceof InvokeDynamicInsnNode indy
+                        && indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+                    // Lambdas inside the body are made on behalf of the host, as if the host ran this code.
+                    indy.bsm = new Handle(H_INVOKESTATIC, MACHINE, indy.bsm.getName(), indy.bsm.getDesc(), false);
+                }
+                if (insn instanceof MethodInsnNode m && !m.name.equals("<init>")) {
+                    checkNotProtected(m.owner, m.name, m.desc, true, insn);
+                } else if (insn instanceof FieldInsnNode fi) {
+                    checkNotProtected(fi.owner, fi.name, fi.desc, false, insn);
+                }
+            }
+        }
+
+        /**
+         * A protected member of a superclass in another package is reachable from the host but not from a
+         * nestmate that is no subclass: such a body stays with the stackful engines.
+         */
+        private void checkNotProtected(String owner, String member, String mdesc, boolean isMethod,
+                AbstractInsnNode insn) throws Unsupported {
+            if (owner.startsWith("[") || packageOf(owner).equals(packageOf(hostName)) && !owner.equals(hostName)) {
+                return;
+            }
+            if (owner.equals(hostName)
+                    && (isMethod ? methodAccess.containsKey(member + mdesc) : fieldAccess.containsKey(member))) {
+                return; // declared by the host itself: reachable by a nestmate, whatever its access
+            }
+            Class<?> c;
+            try {
+                c = Class.forName(owner.replace('/', '.'), false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new Unsupported("class " + owner + " used at line " + line(insn) + " cannot be loaded: " + e);
+            }
+            if (!c.isAssignableFrom(host) && !host.isAssignableFrom(c)) {
+                return; // protected members are reachable only along the host's own hierarchy
+            }
+            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+                int mods = -1;
+                if (isMethod) {
+                    for (Method m : k.getDeclaredMethods()) {
+                        if (m.getName().equals(member) && Type.getMethodDescriptor(m).equals(mdesc)) {
+                            mods = m.getModifiers();
+                            break;
+                        }
+                    }
+                } else {
+                    for (Field f : k.getDeclaredFields()) {
+                        if (f.getName().equals(member)) {
+                            mods = f.getModifiers();
+                            break;
+                        }
+                    }
+                }
+                if (mods != -1) {
+                    if (Modifier.isProtected(mods) && !packageOf(Type.getInternalName(k)).equals(packageOf(hostName))) {
+                        throw new Unsupported("the body uses the protected member " + k.getName() + "." + member
+                                + " (line " + line(insn) + "), which a nestmate that is no subclass cannot reach");
+                    }
+                    return;
+                }
+            }
+        }
+
+        private static String packageOf(String internalName) {
+            int i = internalName.lastIndexOf('/');
+            return i < 0 ? "" : internalName.substring(0, i);
+        }
+
+        private boolean isYieldCall(AbstractInsnNode insn) {
+            return insn.getOpcode() == INVOKEVIRTUAL && insn instanceof MethodInsnNode m && m.owner.equals(YIELDER)
+                    && isYieldMethod(m);
+        }
+
+        /** Yields under a monitor cannot be split: the monitor would be held across the suspension. */
+        private void checkMonitors(Flow flow, List<Site> sites) throws Unsupported {
+            InsnList insns = method.instructions;
+            boolean any = false;
+            for (AbstractInsnNode insn : insns) {
+                any |= insn.getOpcode() == MONITORENTER;
+            }
+            if (!any || sites.isEmpty()) {
+                return;
+            }
+            int n = insns.size();
+            int[] depth = new int[n];
+            java.util.Arrays.fill(depth, -1);
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            depth[0] = 0;
+            work.add(0);
+            while (!work.isEmpty()) {
+                int i = work.poll();
+                int op = insns.get(i).getOpcode();
+                int after = depth[i] + (op == MONITORENTER ? 1 : op == MONITOREXIT ? -1 : 0);
+                for (int s : flow.successors(i)) {
+                    int d = Math.max(0, Math.min(after, 64));
+                    if (d > depth[s]) {
+                        depth[s] = d;
+                        work.add(s);
+                    }
+                }
+                for (int s : flow.handlers(i)) {
+                    int d = Math.min(depth[i], 64);
+                    if (d > depth[s]) {
+                        depth[s] = d;
+                        work.add(s);
+                    }
+                }
+            }
+            for (Site s : sites) {
+                if (depth[s.index] > 0) {
+                    throw new Unsupported("a yield at line " + line(s.call) + " is inside a synchronized block: "
+                            + "the monitor would stay held while the generator is paused");
+                }
+            }
+        }
+
+        /** For each instruction, the locals read later on some path from just after it (handlers included). */
+        private BitSet[] liveness(Flow flow, Frame<BasicValue>[] frames) {
+            InsnList insns = method.instructions;
+            int n = insns.size();
+            BitSet[] in = new BitSet[n];
+            BitSet[] out = new BitSet[n];
+            for (int i = 0; i < n; i++) {
+                in[i] = new BitSet();
+                out[i] = new BitSet();
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int i = n - 1; i >= 0; i--) {
+                    if (frames[i] == null) {
+                        continue;
+                    }
+                    BitSet normal = new BitSet();
+                    for (int s : flow.successors(i)) {
+                        normal.or(in[s]);
+                    }
+                    BitSet exceptional = new BitSet();
+                    for (int s : flow.handlers(i)) {
+                        exceptional.or(in[s]);
+                    }
+                    AbstractInsnNode insn = insns.get(i);
+                    BitSet live = (BitSet) normal.clone();
+                    if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
+                        live.clear(v.var);
+                    }
+                    if (insn instanceof VarInsnNode v && v.getOpcode() >= ILOAD && v.getOpcode() <= ALOAD) {
+                        live.set(v.var);
+                    }
+                    if (insn instanceof IincInsnNode v) {
+                        live.set(v.var);
+                    }
+                    live.or(exceptional);
+                    BitSet after = (BitSet) normal.clone();
+                    after.or(exceptional);
+                    if (!live.equals(in[i])) {
+                        in[i] = live;
+                        changed = true;
+                    }
+                    out[i] = after;
+                }
+            }
+            return out;
+        }
+
+        /**
+         * For each site, the saved locals whose field already holds their value at the site: restored there by the
+         * last resume (of any site using the same field) and not assigned since. A forward pass over the flow.
+         */
+        private List<Map<Integer, String>> cleanAtSites(Flow flow, Frame<BasicValue>[] frames, List<Site> sites,
+                List<Map<Integer, String>> savedBySite, boolean singleSite) {
+            InsnList insns = method.instructions;
+            int n = insns.size();
+            Map<Integer, Integer> siteAt = new HashMap<>();
+            for (int k = 0; k < sites.size(); k++) {
+                siteAt.put(sites.get(k).index, k);
+            }
+            List<Map<Integer, String>> in = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            in.set(0, new HashMap<>());
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            work.add(0);
+            while (!work.isEmpty()) {
+                int i = work.poll();
+                Map<Integer, String> out;
+                Integer k = siteAt.get(i);
+                if (k != null) {
+                    out = savedBySite.get(k); // after the resume, the saved locals were just loaded
+                } else {
+                    out = new HashMap<>(in.get(i));
+                    AbstractInsnNode insn = insns.get(i);
+                    if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
+                        out.remove(v.var);
+                    } else if (insn instanceof IincInsnNode v) {
+                        out.remove(v.var);
+                    }
+                }
+                // A handler after a yield is reached from before the spill too (yieldFrom(null) fails there),
+                // so there only what was clean on both sides stays clean.
+                Map<Integer, String> exceptional = k == null ? out : intersect(in.get(i), out);
+                for (int pass = 0; pass < 2; pass++) {
+                    Map<Integer, String> edge = pass == 0 ? out : exceptional;
+                    for (int s : pass == 0 ? flow.successors(i) : flow.handlers(i)) {
+                        if (frames[s] == null) {
+                            continue;
+                        }
+                        Map<Integer, String> merged = in.get(s) == null ? new HashMap<>(edge) : intersect(in.get(s), edge);
+                        if (!merged.equals(in.get(s))) {
+                            in.set(s, merged);
+                            work.add(s);
+                        }
+                    }
+                }
+            }
+            List<Map<Integer, String>> result = new ArrayList<>();
+            for (Site s : sites) {
+                result.add(in.get(s.index) == null ? Map.of() : in.get(s.index));
+            }
+            return result;
+        }
+
+        private static Map<Integer, String> intersect(Map<Integer, String> a, Map<Integer, String> b) {
+            Map<Integer, String> r = new HashMap<>(a);
+            r.entrySet().removeIf(e -> !e.getValue().equals(b.get(e.getKey())));
+            return r;
+        }
+
+        private BitSet assignedSlots() {
+            BitSet assigned = new BitSet();
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
+                    assigned.set(v.var);
+                } else if (insn instanceof IincInsnNode v) {
+                    assigned.set(v.var);
+                }
+            }
+            return assigned;
+        }
+
+        /** Cuts each [resume, raise) region out of every try range that covers it, keeping handler order. */
+        private void splitTryBlocks(List<LabelNode[]> excluded) {
+            InsnList insns = method.instructions;
+            List<TryCatchBlockNode> blocks = method.tryCatchBlocks;
+            for (LabelNode[] cut : excluded) {
+                int from = insns.indexOf(cut[0]);
+                List<TryCatchBlockNode> result = new ArrayList<>();
+                for (TryCatchBlockNode b : blocks) {
+                    int s = insns.indexOf(b.start);
+                    int e = insns.indexOf(b.end);
+                    if (s <= from && from < e) {
+                        result.add(new TryCatchBlockNode(b.start, cut[0], b.handler, b.type));
+                        result.add(new TryCatchBlockNode(cut[1], b.end, b.handler, b.type));
+                    } else {
+                        result.add(b);
+                    }
+                }
+                blocks = result;
+            }
+            method.tryCatchBlocks = blocks;
+        }
+    }
+
+    static boolean isYieldMethod(MethodInsnNode m) {
+        return m.name.equals("yield") && m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;")
+                || m.name.equals("yieldFrom") && (m.desc.equals("(Ldev/jyield/Generator;)Ljava/lang/Object;")
+                        || m.desc.equals("(Ljava/lang/Iterable;)Ljava/lang/Object;"));
+    }
+
+    private static boolean isNull(BasicValue v) {
+        return v.getType() != null && v.getType().getDescriptor().equals("Lnull;");
+    }
+
+    static int line(AbstractInsnNode insn) {
+        for (AbstractInsnNode i = insn; i != null; i = i.getPrevious()) {
+            if (i instanceof LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        return -1;
+    }
+
+    private static AbstractInsnNode intConst(int v) {
+        if (v >= -1 && v <= 5) {
+            return new InsnNode(ICONST_0 + v);
+        }
+        return v <= Short.MAX_VALUE ? new IntInsnNode(v <= Byte.MAX_VALUE ? BIPUSH : SIPUSH, v) : new LdcInsnNode(v);
+    }
+
+    private static AbstractInsnNode box(Type t) {
+        String owner = switch (t.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.FLOAT -> "java/lang/Float";
+            case Type.LONG -> "java/lang/Long";
+            case Type.DOUBLE -> "java/lang/Double";
+            default -> throw new IllegalArgumentException("not a primitive type: " + t);
+        };
+        return new MethodInsnNode(INVOKESTATIC, owner, "valueOf", "(" + t.getDescriptor() + ")L" + owner + ";", false);
+    }
+
+    /** A suspension point: the yield call, its index and the frame before it. */
+    private record Site(int index, MethodInsnNode call, Frame<BasicValue> frame) {}
+
+    /** Spill fields, shared between suspension points by slot and type. */
+    private static final class Fields {
+        private final Map<String, String> names = new LinkedHashMap<>(); // key -> name
+        private final Map<String, String> descs = new LinkedHashMap<>(); // name -> descriptor
+
+        String get(String slot, String desc) {
+            return names.computeIfAbsent(slot + " " + desc, k -> {
+                String n = slot + "_" + descs.size();
+                descs.put(n, desc);
+                return n;
+            });
+        }
+
+        void forEach(java.util.function.BiConsumer<String, String> action) {
+            descs.forEach(action);
+        }
+    }
+
+    /** A value with identity: the body's yielder, or an object between NEW and its constructor call. */
+    private static final class Tagged extends BasicValue {
+        final boolean uninitialized;
+
+        Tagged(Type type, boolean uninitialized) {
+            super(type);
+            this.uninitialized = uninitialized;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** The analyzer, recording the control-flow edges for the monitor and liveness passes. */
+    private static final class Flow extends Analyzer<BasicValue> {
+        private final List<List<Integer>> successors = new ArrayList<>();
+        private final List<List<Integer>> handlers = new ArrayList<>();
+
+        Flow(Interpreter<BasicValue> interpreter, int size) {
+            super(interpreter);
+            for (int i = 0; i < size; i++) {
+                successors.add(new ArrayList<>(2));
+                handlers.add(new ArrayList<>(0));
+            }
+        }
+
+        List<Integer> successors(int i) {
+            return successors.get(i);
+        }
+
+        List<Integer> handlers(int i) {
+            return handlers.get(i);
+        }
+
+        @Override
+        protected void newControlFlowEdge(int insn, int successor) {
+            List<Integer> s = successors.get(insn);
+            if (!s.contains(successor)) {
+                s.add(successor);
+            }
+        }
+
+        @Override
+        protected boolean newControlFlowExceptionEdge(int insn, int successor) {
+            List<Integer> h = handlers.get(insn);
+            if (!h.contains(successor)) {
+                h.add(successor);
+            }
+            return true;
+        }
+
+        @Override
+        protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
+            return new InitFrame(numLocals, numStack);
+        }
+
+        @Override
+        protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
+            return new InitFrame(frame);
+        }
+    }
+
+    /** A frame that marks an object initialised, in every copy, once its constructor is called. */
+    private static final class InitFrame extends Frame<BasicValue> {
+        InitFrame(int numLocals, int numStack) {
+            super(numLocals, numStack);
+        }
+
+        InitFrame(Frame<? extends BasicValue> frame) {
+            super(frame);
+        }
+
+        @Override
+        public void execute(AbstractInsnNode insn, Interpreter<BasicValue> interpreter) throws AnalyzerException {
+            if (insn.getOpcode() == INVOKESPECIAL && insn instanceof MethodInsnNode m && m.name.equals("<init>")) {
+                int args = Type.getArgumentTypes(m.desc).length;
+                BasicValue receiver = getStack(getStackSize() - 1 - args);
+                super.execute(insn, interpreter);
+                if (receiver instanceof Tagged t && t.uninitialized) {
+                    BasicValue done = new BasicValue(receiver.getType());
+                    for (int i = 0; i < getLocals(); i++) {
+                        if (getLocal(i) == receiver) {
+                            setLocal(i, done);
+                        }
+                    }
+                    for (int i = 0; i < getStackSize(); i++) {
+                        if (getStack(i) == receiver) {
+                            setStack(i, done);
+                        }
+                    }
+                }
+                return;
+            }
+            super.execute(insn, interpreter);
+        }
+    }
+
+    /**
+     * Types every value as the JVM's verifier does, and follows the body's yielder: it may be loaded, stored in
+     * locals and duplicated, and be the receiver of yield and yieldFrom, nothing else.
+     */
+    private static final class Interp extends SimpleVerifier {
+        final Tagged yielder = new Tagged(Type.getObjectType(YIELDER), false);
+        private final int yielderSlot;
+        String problem;
+
+        Interp(Job job, int yielderSlot) {
+            super(ASM9, Type.getObjectType(job.hostName),
+                    job.superName == null ? null : Type.getObjectType(job.superName), interfaceTypes(job.interfaces),
+                    (job.hostAccess & ACC_INTERFACE) != 0);
+            this.yielderSlot = yielderSlot;
+            setClassLoader(job.loader);
+        }
+
+        private static List<Type> interfaceTypes(String[] names) {
+            List<Type> types = new ArrayList<>();
+            if (names != null) {
+                for (String n : names) {
+                    types.add(Type.getObjectType(n));
+                }
+            }
+            return types;
+        }
+
+        private AnalyzerException escape(AbstractInsnNode insn, String how) {
+            if (problem == null) {
+                problem = "the Yielder escapes at line " + line(insn) + ": " + how
+                        + "; only y.yield(...) and y.yieldFrom(...) on the body's own parameter can be rewritten";
+            }
+            return new AnalyzerException(insn, problem);
+        }
+
+        @Override
+        public BasicValue newParameterValue(boolean isInstanceMethod, int local, Type type) {
+            return local == yielderSlot ? yielder : super.newParameterValue(isInstanceMethod, local, type);
+        }
+
+        @Override
+        public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
+            if (insn.getOpcode() == NEW) {
+                return new Tagged(Type.getObjectType(((TypeInsnNode) insn).desc), true);
+            }
+            return super.newOperation(insn);
+        }
+
+        @Override
+        public BasicValue unaryOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
+            if (value == yielder) {
+                throw escape(insn, switch (insn.getOpcode()) {
+                    case PUTSTATIC -> "stored in a static field";
+                    case MONITORENTER -> "used as a lock";
+                    case CHECKCAST, INSTANCEOF -> "cast or tested with instanceof";
+                    case IFNULL, IFNONNULL -> "compared with null";
+                    default -> "used as a value";
+                });
+            }
+            return super.unaryOperation(insn, value);
+        }
+
+        @Override
+        public BasicValue binaryOperation(AbstractInsnNode insn, BasicValue v1, BasicValue v2)
+                throws AnalyzerException {
+            if (v1 == yielder || v2 == yielder) {
+                throw escape(insn, insn.getOpcode() == PUTFIELD ? "stored in a field" : "compared or used as a value");
+            }
+            return super.binaryOperation(insn, v1, v2);
+        }
+
+        @Override
+        public BasicValue ternaryOperation(AbstractInsnNode insn, BasicValue v1, BasicValue v2, BasicValue v3)
+                throws AnalyzerException {
+            if (v1 == yielder || v2 == yielder || v3 == yielder) {
+                throw escape(insn, "stored in an array");
+            }
+            return super.ternaryOperation(insn, v1, v2, v3);
+        }
+
+        @Override
+        public BasicValue naryOperation(AbstractInsnNode insn, List<? extends BasicValue> values)
+                throws AnalyzerException {
+            boolean yieldCall = insn.getOpcode() == INVOKEVIRTUAL && insn instanceof MethodInsnNode m
+                    && m.owner.equals(YIELDER) && isYieldMethod(m);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) == yielder && !(yieldCall && i == 0)) {
+                    throw escape(insn, insn instanceof InvokeDynamicInsnNode
+                            ? "captured by a lambda (or another invokedynamic)"
+                            : insn instanceof MethodInsnNode m ? "passed to " + m.owner.replace('/', '.') + "." + m.name
+                                    : "used as a value");
+                }
+            }
+            if (yieldCall && values.get(0) != yielder) {
+                if (problem == null) {
+                    problem = "line " + line(insn) + " yields through a Yielder that is not the body's own "
+                            + "parameter (a field, a merged value, or another generator's)";
+                }
+                throw new AnalyzerException(insn, problem);
+            }
+            return super.naryOperation(insn, values);
+        }
+
+        @Override
+        public void returnOperation(AbstractInsnNode insn, BasicValue value, BasicValue expected)
+                throws AnalyzerException {
+            if (value == yielder) {
+                throw escape(insn, "returned");
+            }
+            super.returnOperation(insn, value, expected);
+        }
+
+        @Override
+        public BasicValue merge(BasicValue value1, BasicValue value2) {
+            if (value1 == value2) {
+                return value1;
+            }
+            if (value1 instanceof Tagged t1 && t1.uninitialized) {
+                return value1; // stays suspect: a yield here falls back
+            }
+            if (value2 instanceof Tagged t2 && t2.uninitialized) {
+                return value2;
+            }
+            if (value1 == yielder || value2 == yielder) {
+                // The yielder on one path only: the merged value is some Yielder, no longer provably the body's.
+                BasicValue a = value1 == yielder ? new BasicValue(yielder.getType()) : value1;
+                BasicValue b = value2 == yielder ? new BasicValue(yielder.getType()) : value2;
+                return super.merge(a, b);
+            }
+            return super.merge(value1, value2);
+        }
+    }
+}
