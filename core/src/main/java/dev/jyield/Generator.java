@@ -1787,11 +1787,13 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
                 }
                 int outcome = src.resume(sent, thrown);
                 Object out = src.out;
-                src.out = null;
                 if (outcome == Source.YIELD) {
+                    // why: src.out is overwritten by the next yield; clearing it too would cost a store per element.
                     value = (T) out;
                     return yielded();
-                } else if (outcome == Source.DELEGATE) {
+                }
+                src.out = null;
+                if (outcome == Source.DELEGATE) {
                     delegate = out;
                     sent = null;
                     thrown = null;
