@@ -103,6 +103,17 @@ public class GeneratorBench {
         return sum[0];
     }
 
+    /** for-each over a generator: the automatic choice, the bytecode engine's state machine. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long bytecodePull() {
+        long sum = 0;
+        for (int x : upTo(N)) {
+            sum += x;
+        }
+        return sum;
+    }
+
     /** for-each over a generator on the JDK's Continuation. */
     @Benchmark
     @OperationsPerInvocation(N)
