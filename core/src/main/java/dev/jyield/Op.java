@@ -33,10 +33,19 @@ abstract class Op<T> extends Source<T> {
 
     /** Closes every generator, even when one fails; the first failure propagates with the others suppressed. */
     static void closeAll(Generator<?>... generators) {
+        Runnable[] closes = new Runnable[generators.length];
+        for (int i = 0; i < generators.length; i++) {
+            closes[i] = generators[i]::close;
+        }
+        runAll(closes);
+    }
+
+    /** Runs every action, even when one fails; the first failure propagates with the others suppressed. */
+    static void runAll(Runnable... actions) {
         Throwable first = null;
-        for (Generator<?> g : generators) {
+        for (Runnable action : actions) {
             try {
-                g.close();
+                action.run();
             } catch (Throwable t) {
                 if (first == null) {
                     first = t;

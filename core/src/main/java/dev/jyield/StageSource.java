@@ -76,26 +76,11 @@ final class StageSource<T, R> extends Op<R> {
 
     @Override
     void closeSources() {
-        Throwable first = null;
-        try {
+        runAll(() -> {
             if (buffer != null) {
                 buffer.close();
             }
-        } catch (Throwable t) {
-            first = t;
-        }
-        try {
-            super.closeSources();
-        } catch (Throwable t) {
-            if (first == null) {
-                first = t;
-            } else {
-                first.addSuppressed(t);
-            }
-        }
-        if (first != null) {
-            throw sneaky(first);
-        }
+        }, super::closeSources);
     }
 
     @Override

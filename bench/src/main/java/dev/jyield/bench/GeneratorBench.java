@@ -2,7 +2,6 @@ package dev.jyield.bench;
 
 import dev.jyield.Generator;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,27 +38,13 @@ public class GeneratorBench {
         });
     }
 
-    /** The Iterator one writes by hand for the same loop: a state machine of one int. */
-    static final class UpTo implements Iterator<Integer> {
-        private final int n;
-        private int i;
-
-        UpTo(int n) {
-            this.n = n;
+    /** A for-each over a generator; each benchmark runs in a fork of its own, so this call site sees one kind. */
+    private static long sum(Iterable<Integer> g) {
+        long sum = 0;
+        for (int x : g) {
+            sum += x;
         }
-
-        @Override
-        public boolean hasNext() {
-            return i < n;
-        }
-
-        @Override
-        public Integer next() {
-            if (i >= n) {
-                throw new NoSuchElementException();
-            }
-            return i++;
-        }
+        return sum;
     }
 
     @Benchmark
@@ -76,7 +61,7 @@ public class GeneratorBench {
     @OperationsPerInvocation(N)
     public long handIterator() {
         long sum = 0;
-        for (Iterator<Integer> it = new UpTo(N); it.hasNext(); ) {
+        for (Iterator<Integer> it = new BytecodeEngineBench.RangeIterator(N); it.hasNext(); ) {
             sum += it.next();
         }
         return sum;
@@ -107,11 +92,7 @@ public class GeneratorBench {
     @Benchmark
     @OperationsPerInvocation(N)
     public long bytecodePull() {
-        long sum = 0;
-        for (int x : upTo(N)) {
-            sum += x;
-        }
-        return sum;
+        return sum(upTo(N));
     }
 
     /** for-each over a generator on the JDK's Continuation. */
@@ -119,11 +100,7 @@ public class GeneratorBench {
     @OperationsPerInvocation(N)
     @Fork(value = 1, jvmArgsAppend = {"-Xss4m", EXPORT, "-Djyield.engine=continuation"})
     public long continuationPull() {
-        long sum = 0;
-        for (int x : upTo(N)) {
-            sum += x;
-        }
-        return sum;
+        return sum(upTo(N));
     }
 
     /** for-each over a generator on a virtual thread, consumed from the benchmark's platform thread. */
@@ -131,11 +108,7 @@ public class GeneratorBench {
     @OperationsPerInvocation(N)
     @Fork(value = 1, jvmArgsAppend = {"-Xss4m", "-Djyield.engine=thread"})
     public long threadPullFromPlatformThread() {
-        long sum = 0;
-        for (int x : upTo(N)) {
-            sum += x;
-        }
-        return sum;
+        return sum(upTo(N));
     }
 
     /** The same, consumed from a virtual thread: the handoff never leaves the scheduler. */
