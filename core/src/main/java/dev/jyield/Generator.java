@@ -258,9 +258,11 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @Override
     public boolean hasNext() {
-        if (ready) {
-            return true;
-        }
+        return ready || advance();
+    }
+
+    /** Runs the body to its next yield if it can; apart from {@link #hasNext} so that hasNext inlines anywhere. */
+    private boolean advance() {
         return switch (state) {
             case CREATED, SUSPENDED -> step(null, null);
             case CLOSED -> false;

@@ -50,8 +50,19 @@ final class PullBuffer<T> implements Consumer<T> {
     }
 
     /** Takes the next value into {@link #value} and returns true, or returns false when nothing waits. */
-    @SuppressWarnings("unchecked")
     boolean poll() {
+        if (hasOne) {
+            value = one;
+            one = null;
+            hasOne = false;
+            return true;
+        }
+        return draining == null && more == null ? false : pollMore();
+    }
+
+    /** The rare cases, apart so that {@link #poll} stays small enough to inline on every pull. */
+    @SuppressWarnings("unchecked")
+    private boolean pollMore() {
         for (;;) {
             if (hasOne) {
                 value = one;
