@@ -22,7 +22,7 @@ enum Engine {
     PUSH,
     /**
      * The body rewritten into a state machine (a hidden nestmate class of the body's class, made once per body):
-     * stackless, allocation-free per element. Bodies that cannot be rewritten fall back, see above.
+     * stackless, with no allocation of its own per element. Bodies that cannot be rewritten fall back, see above.
      */
     BYTECODE,
     /** The JDK's internal {@code jdk.internal.vm.Continuation}: stackful, needs an {@code --add-exports}. */
