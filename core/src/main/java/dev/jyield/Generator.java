@@ -261,6 +261,17 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         return ready || advance();
     }
 
+    /** What {@link #pull()} returns at the end. */
+    static final Object END = new Object();
+
+    /**
+     * {@code hasNext() ? next() : END} as one call: how operators read their input. Same states, same exceptions;
+     * it saves the second check and call of next() on every element of every level of a pulled chain.
+     */
+    Object pull() {
+        return ready || advance() ? take() : END;
+    }
+
     /** Runs the body to its next yield if it can; apart from {@link #hasNext} so that hasNext inlines anywhere. */
     private boolean advance() {
         return switch (state) {

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * <p>A stage is a {@link Consumer} of its input that hands its output to {@link #down}. Run by a push (a terminal
  * operation consuming an unstarted chain to its end), {@code down} is the next stage or the terminal consumer,
  * and the source calls {@link #accept} for each element as a plain call. Run by a pull, {@link StageSource}
- * makes {@code down} a {@link PullBuffer} and feeds the stage one input element at a time, only when the buffer
+ * makes {@code down} itself (one output waits in its {@code out}, more in a {@link PullBuffer}) and feeds the stage one input element at a time, only when the buffer
  * is empty and {@link #wantsMore()} says so: that is what gives each operator Python's exact consumption.
  *
  * @param <T> the type of the input
@@ -54,9 +54,9 @@ abstract class Stage<T, R> implements Consumer<T> {
      */
     final void emitAll(Iterable<? extends R> items) {
         Consumer<? super R> d = down;
-        if (d instanceof PullBuffer<?> buffer) {
+        if (d instanceof StageSource<?, ?> pulled) {
             @SuppressWarnings("unchecked")
-            PullBuffer<R> b = (PullBuffer<R>) buffer;
+            PullBuffer<R> b = ((StageSource<?, R>) pulled).pending();
             b.drain(items);
         } else if (items instanceof Generator<? extends R> g) {
             try {

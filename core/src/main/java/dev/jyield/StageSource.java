@@ -2,10 +2,37 @@ package dev.jyield;
 
 import static dev.jyield.Util.sneaky;
 
+import java.util.function.Consumer;
+
 /** A generator's source made of one {@link Stage} over an input generator: pulls or pushes the same stage. */
-final class StageSource<T, R> extends Op<R> {
+final class StageSource<T, R> extends Op<R> implements Consumer<R> {
+    /** Whether a stage class keeps {@link Stage#wantsMore()} as always true (map, filter, flatMap, ...). */
+    private static final ClassValue<Boolean> ALWAYS_WANTS_MORE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != Stage.class; c = c.getSuperclass()) {
+                try {
+                    c.getDeclaredMethod("wantsMore");
+                    return false;
+                } catch (NoSuchMethodException e) {
+                    // not here: look in the superclass
+                }
+            }
+            return true;
+        }
+    };
+
     private final Generator<? extends T> input;
     private final Stage<T, R> stage;
+    /** Whether {@link Stage#wantsMore()} needs no call: it is not overridden, so always true. */
+    private final boolean alwaysWantsMore;
+    private boolean started;
+    /** Whether {@link #out} holds a value the stage emitted and {@link #advance} has not returned yet. */
+    private boolean hasOut;
+    /**
+     * Created on the first emission that cannot go straight into {@link #out}: a second output for one input, or
+     * an iterable to drain. Once it exists, every emission goes through it, which keeps them in order.
+     */
     private PullBuffer<R> buffer;
     private boolean ended;
 
@@ -13,6 +40,7 @@ final class StageSource<T, R> extends Op<R> {
         super(inputs(input, stage));
         this.input = input;
         this.stage = stage;
+        this.alwaysWantsMore = ALWAYS_WANTS_MORE.get(stage.getClass());
     }
 
     private static Generator<?>[] inputs(Generator<?> input, Stage<?, ?> stage) {
@@ -21,6 +49,29 @@ final class StageSource<T, R> extends Op<R> {
         all[0] = input;
         System.arraycopy(side, 0, all, 1, side.length);
         return all;
+    }
+
+    /**
+     * The stage's {@link Stage#down} when pulled. why: the usual one output per input goes straight into
+     * {@link #out}, with no buffer round-trip; anything more waits in the {@link PullBuffer}.
+     */
+    @Override
+    public void accept(R v) {
+        if (!hasOut && buffer == null) {
+            out = v;
+            hasOut = true;
+        } else {
+            pending().accept(v);
+        }
+    }
+
+    /** The buffer for what the stage emits beyond {@link #out}; {@link Stage#emitAll} drains into it. */
+    PullBuffer<R> pending() {
+        PullBuffer<R> b = buffer;
+        if (b == null) {
+            b = buffer = new PullBuffer<>();
+        }
+        return b;
     }
 
     @Override
@@ -32,16 +83,48 @@ final class StageSource<T, R> extends Op<R> {
         return advance() ? YIELD : RETURN;
     }
 
+    /**
+     * The common case (started, nothing buffered, input not ended, a stage that always wants more) kept small
+     * enough to inline into {@link #resume}: one call for the input, one for the stage. Everything else is
+     * {@link #advanceSlow}, which behaves the same way in every case.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     boolean advance() {
-        PullBuffer<R> b = buffer;
-        if (b == null) {
-            b = buffer = new PullBuffer<>();
-            stage.down = b;
+        if (started && alwaysWantsMore && !ended && !hasOut && buffer == null) {
+            for (;;) {
+                Object x = input.pull();
+                if (x == Generator.END) {
+                    break;
+                }
+                stage.accept((T) x);
+                if (hasOut) {
+                    hasOut = false;
+                    return true;
+                }
+                if (buffer != null) {
+                    return advanceSlow();
+                }
+            }
+            ended = true;
+            stage.end();
+        }
+        return advanceSlow();
+    }
+
+    private boolean advanceSlow() {
+        if (!started) {
+            started = true;
+            stage.down = this;
             stage.begin();
         }
         for (;;) {
-            if (b.poll()) {
+            if (hasOut) {
+                hasOut = false;
+                return true;
+            }
+            PullBuffer<R> b = buffer;
+            if (b != null && b.poll()) {
                 out = b.value;
                 b.value = null;
                 return true;
@@ -66,7 +149,7 @@ final class StageSource<T, R> extends Op<R> {
     }
 
     @Override
-    Object push(java.util.function.Consumer<? super R> sink) {
+    Object push(Consumer<? super R> sink) {
         stage.down = sink;
         stage.begin();
         input.forEachRemaining(stage);
