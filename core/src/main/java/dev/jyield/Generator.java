@@ -269,7 +269,43 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * it saves the second check and call of next() on every element of every level of a pulled chain.
      */
     Object pull() {
+        if (!ready && state == SUSPENDED && delegate == null) {
+            // why: step(null, null) for the usual case, minus the value/ready round-trip; the same states, the same
+            // exceptions, and a call site of its own for resume, whose receivers are the sources operators read.
+            state = RUNNING;
+            int outcome;
+            try {
+                outcome = src.resume(null, null);
+            } catch (Throwable t) {
+                fail();
+                throw escaping(t);
+            }
+            if (outcome == Source.YIELD) {
+                state = SUSPENDED;
+                return src.out;
+            }
+            return pulledNoValue(outcome);
+        }
         return ready || advance() ? take() : END;
+    }
+
+    /** The rest of {@link #pull} when the source did not yield: what {@link #step} does after such a resume. */
+    private Object pulledNoValue(int outcome) {
+        try {
+            Object out = src.out;
+            src.out = null;
+            if (outcome != Source.DELEGATE) {
+                returnValue = out;
+                state = CLOSED;
+                src.release();
+                return END;
+            }
+            delegate = out;
+        } catch (Throwable t) {
+            fail();
+            throw escaping(t);
+        }
+        return run(null, null) ? take() : END;
     }
 
     /** Runs the body to its next yield if it can; apart from {@link #hasNext} so that hasNext inlines anywhere. */
@@ -1783,6 +1819,12 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
             src = src.forPull(this);
         }
         state = RUNNING;
+        return run(sent, thrown);
+    }
+
+    /** {@link #step} once RUNNING: resumes the delegate or the source until a value or the end. */
+    @SuppressWarnings("unchecked")
+    private boolean run(Object sent, Throwable thrown) {
         try {
             for (;;) {
                 if (delegate != null) {
