@@ -8,8 +8,9 @@ import java.util.function.Consumer;
  * <p>A stage is a {@link Consumer} of its input that hands its output to {@link #down}. Run by a push (a terminal
  * operation consuming an unstarted chain to its end), {@code down} is the next stage or the terminal consumer,
  * and the source calls {@link #accept} for each element as a plain call. Run by a pull, {@link StageSource}
- * makes {@code down} itself (one output waits in its {@code out}, more in a {@link PullBuffer}) and feeds the stage one input element at a time, only when the buffer
- * is empty and {@link #wantsMore()} says so: that is what gives each operator Python's exact consumption.
+ * makes {@code down} itself (one output waits in its {@code out}, any more in a {@link PullBuffer}) and feeds the
+ * stage one input element at a time, only when nothing waits and {@link #wantsMore()} says so: that is what gives
+ * each operator Python's exact consumption.
  *
  * @param <T> the type of the input
  * @param <R> the type of the output
@@ -30,7 +31,10 @@ abstract class Stage<T, R> implements Consumer<T> {
     /** The input has ended (never called once {@link #wantsMore()} said false): emits what is held back. */
     void end() {}
 
-    /** Checked before each pull: false ends this stage without asking its input for anything more. */
+    /**
+     * Checked before each pull: false ends this stage without asking its input for anything more. A stage class
+     * that does not override it is never asked: {@link StageSource} sees that once per class and skips the call.
+     */
     boolean wantsMore() {
         return true;
     }
