@@ -284,13 +284,16 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
                 state = SUSPENDED;
                 return src.out;
             }
-            return pulledNoValue(outcome);
+            return settle(outcome) ? take() : END;
         }
         return ready || advance() ? take() : END;
     }
 
-    /** The rest of {@link #pull} when the source did not yield: what {@link #step} does after such a resume. */
-    private Object pulledNoValue(int outcome) {
+    /**
+     * After a fast-path resume that did not yield: what {@link #step} does after such a resume. Returns true with a
+     * value waiting (from a delegate), false at the end.
+     */
+    private boolean settle(int outcome) {
         try {
             Object out = src.out;
             src.out = null;
@@ -298,18 +301,35 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
                 returnValue = out;
                 state = CLOSED;
                 src.release();
-                return END;
+                return false;
             }
             delegate = out;
         } catch (Throwable t) {
             fail();
             throw escaping(t);
         }
-        return run(null, null) ? take() : END;
+        return run(null, null);
     }
 
     /** Runs the body to its next yield if it can; apart from {@link #hasNext} so that hasNext inlines anywhere. */
+    @SuppressWarnings("unchecked")
     private boolean advance() {
+        if (state == SUSPENDED && delegate == null) {
+            // why: the usual for-each step, as in pull(): one resume, no delegate loop, no first-pull check.
+            state = RUNNING;
+            int outcome;
+            try {
+                outcome = src.resume(null, null);
+            } catch (Throwable t) {
+                fail();
+                throw escaping(t);
+            }
+            if (outcome == Source.YIELD) {
+                value = (T) src.out;
+                return yielded();
+            }
+            return settle(outcome);
+        }
         return switch (state) {
             case CREATED, SUSPENDED -> step(null, null);
             case CLOSED -> false;
