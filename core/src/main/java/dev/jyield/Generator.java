@@ -315,7 +315,8 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
     @SuppressWarnings("unchecked")
     private boolean advance() {
         if (state == SUSPENDED && delegate == null) {
-            // why: the usual for-each step, as in pull(): one resume, no delegate loop, no first-pull check.
+            // why: the usual for-each step, as in pull(): one resume, no delegate loop, no first-pull check. Kept
+            // apart from pull()'s copy on purpose: each resume call site keeps its own type profile for the JIT.
             state = RUNNING;
             int outcome;
             try {
