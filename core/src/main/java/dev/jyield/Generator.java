@@ -789,7 +789,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @SafeVarargs
     public static <T> Generator<T> concat(Iterable<? extends T>... sources) {
-        return new Generator<>(new Sources.Chain<T>(generators(sources, "sources")));
+        return new Generator<>(new Merges.Chain<T>(Tuples.generators(sources, "sources")));
     }
 
     /**
@@ -857,7 +857,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @SafeVarargs
     public static <T> Generator<List<T>> zip(Iterable<? extends T>... sources) {
-        return new Generator<>(new Sources.Zip<T>(false, generators(sources, "sources")));
+        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.SHORTEST, null, Tuples.generators(sources, "sources")));
     }
 
     /**
@@ -875,7 +875,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @SafeVarargs
     public static <T> Generator<List<T>> zipStrict(Iterable<? extends T>... sources) {
-        return new Generator<>(new Sources.Zip<T>(true, generators(sources, "sources")));
+        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.STRICT, null, Tuples.generators(sources, "sources")));
     }
 
     // ---------------------------------------------------------------------------------- intermediate operations
@@ -937,7 +937,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code f} is null, or (when reached) if it returns null
      */
     public <R> Generator<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
-        return then(new Stages.FlatMap<>(requireNonNull(f, "f")));
+        return then(new Stages.FlatMap<>(requireNonNull(f, "f"), null));
     }
 
     /**
@@ -1080,7 +1080,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code other} is null
      */
     public <U> Generator<Pair<T, U>> zip(Iterable<? extends U> other) {
-        return then(new Stages.ZipWith<T, U>(from(requireNonNull(other, "other")), false));
+        return zipWith(other, Merges.Stop.SHORTEST);
     }
 
     /**
@@ -1097,7 +1097,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws IllegalArgumentException (on the request that finds it) if the lengths differ
      */
     public <U> Generator<Pair<T, U>> zipStrict(Iterable<? extends U> other) {
-        return then(new Stages.ZipWith<T, U>(from(requireNonNull(other, "other")), true));
+        return zipWith(other, Merges.Stop.STRICT);
     }
 
     /**
@@ -1112,12 +1112,12 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @SafeVarargs
     public final Generator<T> chain(Iterable<? extends T>... others) {
-        Generator<? extends T>[] rest = generators(others, "others");
+        Generator<? extends T>[] rest = Tuples.generators(others, "others");
         @SuppressWarnings("unchecked")
         Generator<? extends T>[] all = new Generator[rest.length + 1];
         all[0] = this;
         System.arraycopy(rest, 0, all, 1, rest.length);
-        return new Generator<>(new Sources.Chain<T>(all));
+        return new Generator<>(new Merges.Chain<T>(all));
     }
 
     /**
@@ -1143,7 +1143,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return a generator of the distinct values, in order of first appearance
      */
     public Generator<T> distinct() {
-        return then(new Stages.Distinct<>(null));
+        return then(Stages.Unique.everSeen(null));
     }
 
     /**
@@ -1156,7 +1156,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code key} is null
      */
     public Generator<T> distinct(Function<? super T, ?> key) {
-        return then(new Stages.Distinct<>(requireNonNull(key, "key")));
+        return then(Stages.Unique.everSeen(requireNonNull(key, "key")));
     }
 
     /**
@@ -1190,7 +1190,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but was: " + n);
         }
-        return then(new Stages.Batched<>(n, strict));
+        return then(new Stages.Batch<>(n, strict ? Stages.Last.BATCHED_ERROR : Stages.Last.SHORT, null));
     }
 
     /**
@@ -1220,7 +1220,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but was: " + n);
         }
-        return then(new Stages.Windowed<>(n));
+        return then(new Stages.Window<>(n, 1, false, null));
     }
 
     /**
@@ -1278,7 +1278,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return a generator of groups whose key is their (common) value
      */
     public Generator<Group<T, T>> groupBy() {
-        return new Generator<>(new Sources.GroupBy<T, T>(this, null));
+        return new Generator<>(new GroupBy<T, T>(this, null));
     }
 
     /**
@@ -1302,7 +1302,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code key} is null
      */
     public <K> Generator<Group<K, T>> groupBy(Function<? super T, ? extends K> key) {
-        return new Generator<>(new Sources.GroupBy<K, T>(this, requireNonNull(key, "key")));
+        return new Generator<>(new GroupBy<K, T>(this, requireNonNull(key, "key")));
     }
 
     /**
@@ -1703,19 +1703,16 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         };
     }
 
-    /** A derived generator running {@code stage} over this one. */
-    private <R> Generator<R> then(Stage<T, R> stage) {
+    /** A derived generator running {@code stage} over this one: the way to every single-input operator. */
+    <R> Generator<R> then(Stage<T, R> stage) {
         return new Generator<>(new StageSource<>(this, stage));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Generator<? extends T>[] generators(Iterable<? extends T>[] sources, String name) {
-        requireNonNull(sources, name);
-        Generator<? extends T>[] gs = new Generator[sources.length];
-        for (int i = 0; i < sources.length; i++) {
-            gs[i] = from(requireNonNull(sources[i], name + "[" + i + "]"));
-        }
-        return gs;
+    /** zip(this, other) as pairs, ending as {@code stop} says. */
+    private <U> Generator<Pair<T, U>> zipWith(Iterable<? extends U> other, Merges.Stop stop) {
+        Generator<? extends U> second = from(requireNonNull(other, "other"));
+        return new Generator<>(new Merges.Zip<Object, Pair<T, U>>(stop, null,
+                row -> new Pair<>(uncheckedCast(row[0]), uncheckedCast(row[1])), this, second));
     }
 
     private T extreme(Comparator<? super T> order, int sign, String name) {
