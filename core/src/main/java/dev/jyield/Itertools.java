@@ -880,15 +880,15 @@ public final class Itertools {
         Util.requireNonNegative(n, "n");
         Util.requireNonNull(iterable, "iterable");
         ArrayDeque<Object> last = new ArrayDeque<>();
-        for (T x : iterable) {
+        Generator.<T>from(iterable).forEachRemaining(x -> {
             if (n == 0) {
-                continue;
+                return;
             }
             if (last.size() == n) {
                 last.removeFirst();
             }
             last.addLast(Tuples.box(x));
-        }
+        });
         List<T> items = new ArrayList<>(last.size());
         for (Object o : last) {
             items.add(Tuples.unbox(o));
@@ -907,10 +907,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterator} is null
      */
     public static void consume(Iterable<?> iterator) {
-        Iterator<?> it = Util.requireNonNull(iterator, "iterator").iterator();
-        while (it.hasNext()) {
-            it.next();
-        }
+        Generator.from(Util.requireNonNull(iterator, "iterator")).forEachRemaining(x -> { });
     }
 
     /**
@@ -1008,13 +1005,7 @@ public final class Itertools {
     public static <T> long quantify(Iterable<? extends T> iterable, Predicate<? super T> predicate) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(predicate, "predicate");
-        long n = 0;
-        for (T x : iterable) {
-            if (predicate.test(x)) {
-                n++;
-            }
-        }
-        return n;
+        return Generator.<T>from(iterable).filter(predicate).count();
     }
 
     /**
@@ -1568,12 +1559,12 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} or an element is null
      */
     public static double sumOfSquares(Iterable<? extends Number> iterable) {
-        double total = 0;
-        for (Number x : Util.requireNonNull(iterable, "iterable")) {
+        double[] total = {0};
+        Generator.<Number>from(Util.requireNonNull(iterable, "iterable")).forEachRemaining(x -> {
             double d = x.doubleValue();
-            total += d * d;
-        }
-        return total;
+            total[0] += d * d;
+        });
+        return total[0];
     }
 
     /**
@@ -2255,15 +2246,13 @@ public final class Itertools {
         if (iterable instanceof List<?> list) {
             return list.isEmpty() ? null : new Object[] {list.get(list.size() - 1)};
         }
-        Iterator<?> it = iterable.iterator();
-        if (!it.hasNext()) {
-            return null;
-        }
-        Object x = it.next();
-        while (it.hasNext()) {
-            x = it.next();
-        }
-        return new Object[] {x};
+        Object[] last = {null};
+        boolean[] seen = {false};
+        Generator.from(iterable).forEachRemaining(x -> {
+            last[0] = x;
+            seen[0] = true;
+        });
+        return seen[0] ? last : null;
     }
 
     /**
@@ -2306,11 +2295,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static long ilen(Iterable<?> iterable) {
-        long n = 0;
-        for (Iterator<?> it = Util.requireNonNull(iterable, "iterable").iterator(); it.hasNext(); it.next()) {
-            n++;
-        }
-        return n;
+        return Generator.from(Util.requireNonNull(iterable, "iterable")).count();
     }
 
     /**

@@ -28,12 +28,10 @@ final class Tuples {
         return (List<T>) Collections.unmodifiableList(Arrays.asList(items));
     }
 
-    /** Python's {@code tuple(iterator)}: drains {@code source} into a list. */
+    /** Python's {@code tuple(iterator)}: drains {@code source} into a list (a generator pushes into it). */
     static <T> List<T> drain(Iterator<? extends T> source) {
         ArrayList<T> list = new ArrayList<>();
-        while (source.hasNext()) {
-            list.add(source.next());
-        }
+        source.forEachRemaining(list::add); // why: a generator's forEachRemaining pushes, with no engine
         return list;
     }
 
