@@ -702,7 +702,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return an infinite generator
      */
     public static <T> Generator<T> repeat(T x) {
-        return new Generator<>(new Sources.Repeat<>(x, -1));
+        return new Generator<>(new Sources.Calls<T>(() -> x, -1));
     }
 
     /**
@@ -715,7 +715,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return a generator of {@code max(n, 0)} values
      */
     public static <T> Generator<T> repeat(T x, long n) {
-        return new Generator<>(new Sources.Repeat<>(x, Math.max(n, 0)));
+        return new Generator<>(new Sources.Calls<T>(() -> x, Math.max(n, 0)));
     }
 
     /**
@@ -1235,7 +1235,10 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code selectors} is null
      */
     public Generator<T> compress(Iterable<Boolean> selectors) {
-        return then(new Stages.Compress<T>(from(requireNonNull(selectors, "selectors"))));
+        // Python: (d for d, s in zip(data, selectors) if s)
+        Generator<Boolean> s = from(requireNonNull(selectors, "selectors"));
+        return new Generator<>(new Merges.Zip<Object, Object[]>(Merges.Stop.SHORTEST, null, row -> row, this, s))
+                .filter(row -> Boolean.TRUE.equals(row[1])).map(row -> uncheckedCast(row[0]));
     }
 
     /**

@@ -92,28 +92,6 @@ final class Sources {
         }
     }
 
-    static final class Repeat<T> extends Producer<T> {
-        private final T value;
-        private long remaining; // negative: forever
-
-        Repeat(T value, long times) {
-            this.value = value;
-            this.remaining = times;
-        }
-
-        @Override
-        boolean advance() {
-            if (remaining == 0) {
-                return false;
-            }
-            if (remaining > 0) {
-                remaining--;
-            }
-            out = value;
-            return true;
-        }
-    }
-
     static final class Iterate<T> extends Producer<T> {
         private final UnaryOperator<T> f;
         private T current;
@@ -319,7 +297,7 @@ final class Sources {
         }
     }
 
-    /** A value computed by each call, {@code times} times or forever ({@code times < 0}). */
+    /** A value computed by each call, {@code times} times or forever ({@code times < 0}): repeat, repeatfunc, ... */
     static final class Calls<T> extends Producer<T> {
         private final Callable<? extends T> call;
         private long left;

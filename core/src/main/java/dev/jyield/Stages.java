@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -448,38 +447,6 @@ final class Stages {
         }
     }
 
-    static final class Compress<T> extends Stage<T, T> {
-        private final Generator<? extends Boolean> selectors;
-        private boolean done;
-
-        Compress(Generator<? extends Boolean> selectors) {
-            this.selectors = selectors;
-        }
-
-        @Override
-        boolean wantsMore() {
-            return !done;
-        }
-
-        @Override
-        public void accept(T x) {
-            if (!selectors.hasNext()) {
-                done = true; // Python pulls the datum first: it is consumed and lost
-            } else if (Objects.equals(selectors.next(), Boolean.TRUE)) {
-                down.accept(x);
-            }
-        }
-
-        @Override
-        boolean pushes() {
-            return false;
-        }
-
-        @Override
-        Generator<?>[] sideInputs() {
-            return new Generator<?>[] {selectors};
-        }
-    }
     /**
      * intersperse over batches: {@code e} before every batch but the first, as more-itertools'
      * {@code flatten(islice(interleave(repeat([e]), chunked(it, n)), 1, None))}; the separator so waits until the
