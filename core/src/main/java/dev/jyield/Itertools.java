@@ -20,6 +20,13 @@ import java.util.function.Supplier;
  * Python's {@code itertools}, the recipes of its documentation, and the favourites of {@code more-itertools}, as
  * static methods with Python's names in camelCase. Every function is lazy unless its documentation says it
  * buffers, and fails like Python on bad arguments, at the call.
+ *
+ * <p>The operators over one input are {@link Generator}'s own: a function here that consumes its input to the end
+ * (accumulate, batched, chunked, windowed, grouper, the unique, split and intersperse functions, and the eager
+ * ones such as tail) <b>pushes</b> when a terminal operation consumes its result unstarted, so an input generator
+ * body runs as a plain call on the consumer's stack, with no engine; it takes what Python's twin takes, element
+ * for element. A function that can stop before its input ends (islice with a stop, takeWhile) and one over
+ * several inputs (zip, zipLongest, roundrobin, interleave) pulls, so that the inputs stay usable, as in Python.
  */
 public final class Itertools {
     private Itertools() {}

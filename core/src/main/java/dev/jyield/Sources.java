@@ -329,7 +329,6 @@ final class Sources {
         private final Callable<? extends T> func;
         private final Class<? extends Throwable> exception;
         private Callable<? extends T> first;
-        private boolean done;
 
         IterExcept(Callable<? extends T> func, Class<? extends Throwable> exception, Callable<? extends T> first) {
             this.func = func;
@@ -339,9 +338,7 @@ final class Sources {
 
         @Override
         boolean advance() {
-            if (done) {
-                return false;
-            }
+            // why: no end flag; a generator never asks its source again once it has returned false
             Callable<? extends T> call = first != null ? first : func;
             first = null;
             try {
@@ -349,7 +346,6 @@ final class Sources {
                 return true;
             } catch (Throwable t) {
                 if (exception.isInstance(t)) {
-                    done = true;
                     return false;
                 }
                 throw sneaky(t);
