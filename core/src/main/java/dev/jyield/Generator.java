@@ -664,7 +664,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
         if (step == 0) {
             throw new IllegalArgumentException("step must not be zero");
         }
-        return new Generator<>(new Sources.Range(start, stop, step));
+        return new Generator<>(new Producers.Range(start, stop, step));
     }
 
     /**
@@ -691,7 +691,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws ArithmeticException when asked for a value outside the range of {@code long}
      */
     public static Generator<Long> count(long start, long step) {
-        return new Generator<>(new Sources.Count(start, step));
+        return new Generator<>(new Producers.Count(start, step));
     }
 
     /**
@@ -702,7 +702,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return an infinite generator
      */
     public static <T> Generator<T> repeat(T x) {
-        return new Generator<>(new Sources.Calls<T>(() -> x, -1));
+        return new Generator<>(new Producers.Calls<T>(() -> x, -1));
     }
 
     /**
@@ -715,7 +715,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return a generator of {@code max(n, 0)} values
      */
     public static <T> Generator<T> repeat(T x, long n) {
-        return new Generator<>(new Sources.Calls<T>(() -> x, Math.max(n, 0)));
+        return new Generator<>(new Producers.Calls<T>(() -> x, Math.max(n, 0)));
     }
 
     /**
@@ -732,7 +732,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code source} is null
      */
     public static <T> Generator<T> cycle(Iterable<? extends T> source) {
-        return new Generator<>(new Sources.Cycle<T>(from(requireNonNull(source, "source"))));
+        return new Generator<>(new Producers.Cycle<T>(from(requireNonNull(source, "source"))));
     }
 
     /**
@@ -746,7 +746,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code f} is null
      */
     public static <T> Generator<T> iterate(T seed, UnaryOperator<T> f) {
-        return new Generator<>(new Sources.Iterate<>(seed, requireNonNull(f, "f")));
+        return new Generator<>(new Producers.Iterate<>(seed, requireNonNull(f, "f")));
     }
 
     /**
@@ -758,7 +758,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code supplier} is null
      */
     public static <T> Generator<T> generate(Supplier<? extends T> supplier) {
-        return new Generator<>(new Sources.Generate<T>(requireNonNull(supplier, "supplier")));
+        return new Generator<>(new Producers.Generate<T>(requireNonNull(supplier, "supplier")));
     }
 
     /**
@@ -772,7 +772,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NullPointerException if {@code stream} is null
      */
     public static <T> Generator<T> from(Stream<? extends T> stream) {
-        return new Generator<>(new Sources.FromStream<T>(requireNonNull(stream, "stream")));
+        return new Generator<>(new Producers.FromStream<T>(requireNonNull(stream, "stream")));
     }
 
     /**
@@ -825,7 +825,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws java.io.UncheckedIOException at the request that fails to open or read the file
      */
     public static Generator<String> lines(Path path, Charset charset) {
-        return new Generator<>(new Sources.Lines(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
+        return new Generator<>(new Producers.Lines(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
                 null));
     }
 
@@ -838,7 +838,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws java.io.UncheckedIOException at the request that fails to read
      */
     public static Generator<String> lines(Reader reader) {
-        return new Generator<>(new Sources.Lines(null, null, requireNonNull(reader, "reader")));
+        return new Generator<>(new Producers.Lines(null, null, requireNonNull(reader, "reader")));
     }
 
     /**

@@ -765,7 +765,7 @@ public final class Itertools {
     public static <R> Generator<R> tabulate(LongFunction<? extends R> function, long start) {
         Util.requireNonNull(function, "function");
         long[] next = {start};
-        return new Generator<>(new Sources.Calls<R>(() -> function.apply(next[0]++), -1));
+        return new Generator<>(new Producers.Calls<R>(() -> function.apply(next[0]++), -1));
     }
 
     /**
@@ -783,7 +783,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> repeatfunc(Supplier<? extends T> func) {
         Util.requireNonNull(func, "func");
-        return new Generator<>(new Sources.Calls<T>(func::get, -1));
+        return new Generator<>(new Producers.Calls<T>(func::get, -1));
     }
 
     /**
@@ -802,7 +802,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> repeatfunc(Supplier<? extends T> func, long times) {
         Util.requireNonNull(func, "func");
-        return new Generator<>(new Sources.Calls<T>(func::get, Math.max(times, 0)));
+        return new Generator<>(new Producers.Calls<T>(func::get, Math.max(times, 0)));
     }
 
     /**
@@ -845,7 +845,7 @@ public final class Itertools {
         List<T> items = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
         long total = n <= 0 ? 0 : n * items.size();
         long[] i = {0};
-        return new Generator<>(new Sources.Calls<T>(() -> items.get((int) (i[0]++ % items.size())), total));
+        return new Generator<>(new Producers.Calls<T>(() -> items.get((int) (i[0]++ % items.size())), total));
     }
 
     /**
@@ -860,7 +860,7 @@ public final class Itertools {
      * @return a generator of {@code max(n, 0)} nulls
      */
     public static Generator<Void> loops(long n) {
-        return new Generator<>(new Sources.Calls<Void>(() -> null, Math.max(n, 0)));
+        return new Generator<>(new Producers.Calls<Void>(() -> null, Math.max(n, 0)));
     }
 
     /**
@@ -1470,7 +1470,7 @@ public final class Itertools {
             Callable<? extends T> func, Class<? extends Throwable> exception) {
         Util.requireNonNull(func, "func");
         Util.requireNonNull(exception, "exception");
-        return new Generator<>(new Sources.IterExcept<>(func, exception, null));
+        return new Generator<>(new Producers.IterExcept<>(func, exception, null));
     }
 
     /**
@@ -1494,7 +1494,7 @@ public final class Itertools {
             Callable<? extends T> first) {
         Util.requireNonNull(func, "func");
         Util.requireNonNull(exception, "exception");
-        return new Generator<>(new Sources.IterExcept<>(func, exception, first));
+        return new Generator<>(new Producers.IterExcept<>(func, exception, first));
     }
 
     /**
@@ -1518,7 +1518,7 @@ public final class Itertools {
         List<T> s = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
         int[] r = {0};
         return chainFromIterable(new Generator<Generator<List<T>>>(
-                new Sources.Calls<>(() -> combinations(s, r[0]++), s.size() + 1)));
+                new Producers.Calls<>(() -> combinations(s, r[0]++), s.size() + 1)));
     }
 
     /**
@@ -1803,7 +1803,7 @@ public final class Itertools {
      */
     public static Generator<Integer> sieve(int n) {
         Util.requireNonNegative(n, "n");
-        return new Generator<>(new Sources.Sieve(n));
+        return new Generator<>(new Producers.Sieve(n));
     }
 
     /**
@@ -1823,7 +1823,7 @@ public final class Itertools {
      */
     public static Generator<Long> factor(long n) {
         Util.requireNonNegative(n, "n");
-        return new Generator<>(new Sources.Factors(n));
+        return new Generator<>(new Producers.Factors(n));
     }
 
     /**

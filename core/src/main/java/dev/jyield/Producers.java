@@ -20,11 +20,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The sources of generator expressions, which read no generator (cycle reads one, then repeats what it saved):
- * each is computed by {@link Producer#advance()}, so that it pushes and pulls from one definition.
+ * The producers: what starts a generator expression without a body (range, count, repeat, the lines of a file,
+ * the recipes' number sources), reading no generator (cycle reads one, then repeats what it saved). Each is
+ * computed by {@link Producer#advance()}, so that it pushes and pulls from one definition.
  */
-final class Sources {
-    private Sources() {}
+final class Producers {
+    private Producers() {}
 
     /** Python's range, counted in long so that no bound overflows. */
     static final class Range extends Producer<Integer> {
