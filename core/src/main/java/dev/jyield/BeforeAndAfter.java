@@ -14,11 +14,13 @@ final class BeforeAndAfter<T> {
     private boolean beforeDone;
     private boolean hasTransition;
     private T transition;
-    private int open = 2;
+    /** The source, held by both parts. */
+    private final Branch.Shared both;
 
     BeforeAndAfter(Generator<? extends T> source, Predicate<? super T> predicate) {
         this.source = source;
         this.predicate = predicate;
+        this.both = new Branch.Shared(source, 2);
     }
 
     Generator<T> before() {
@@ -66,17 +68,9 @@ final class BeforeAndAfter<T> {
         });
     }
 
-    private abstract class Part extends Op<T> {
-        private boolean detached;
-
-        @Override
-        void closeSources() {
-            if (!detached) {
-                detached = true;
-                if (--open == 0) {
-                    source.close();
-                }
-            }
+    private abstract class Part extends Branch<T> {
+        Part() {
+            super(both);
         }
     }
 }
