@@ -2,9 +2,9 @@ package dev.jyield.internal;
 
 import dev.jyield.Generator;
 import java.lang.invoke.CallSite;
-import java.lang.invoke.LambdaConversionException;
-import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Objects;
@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * The superclass of the state machines that the bytecode engine generates from generator bodies. Not API.
  *
- * <p>A generated subclass is a hidden nestmate of the body's class (so that it reaches the body's private
- * members), which puts it in the body's package; this class is public only so that such a subclass can extend
+ * <p>A generated subclass is an ordinary class in the body's own package, class loader and module, so that stack
+ * traces and debuggers see it as the body's code. This class is public only so that such a subclass can extend
  * it, and its package is exported to nobody but the modules of rewritten bodies.
  */
 public abstract class StateMachine {
@@ -60,46 +60,40 @@ public abstract class StateMachine {
     }
 
     /**
-     * {@link LambdaMetafactory#metafactory} for the lambdas written inside a rewritten body, on behalf of the
-     * body's class: the lambda is made as that class would make it (its capturing class is the body's class, not
-     * the hidden state machine, which cannot be named in a {@code SerializedLambda}).
+     * The bootstrap of the state machine's {@code invokedynamic}s that stand for a member its body uses but the
+     * machine itself cannot reach (a private member of the body's nest, a protected member of a superclass in
+     * another package, a {@code super} call): resolved once through a lookup on the body's class, as that class
+     * would resolve it, into a constant call site.
      *
-     * @param caller the lookup of the state machine; it must have full privilege
-     * @param name as for {@link LambdaMetafactory#metafactory}
-     * @param type as for {@link LambdaMetafactory#metafactory}
-     * @param erased as for {@link LambdaMetafactory#metafactory}
-     * @param impl as for {@link LambdaMetafactory#metafactory}
-     * @param instantiated as for {@link LambdaMetafactory#metafactory}
-     * @return the call site
-     * @throws LambdaConversionException as {@link LambdaMetafactory#metafactory} does
-     * @throws IllegalAccessException if the caller lacks full privilege
+     * @param caller the state machine's own lookup: it must have full privilege, in the module of {@code host}
+     * @param name the member's name ({@code "new"} for a constructor)
+     * @param type the call site's type: the receiver first for instance members
+     * @param kind a {@link MethodHandleInfo} reference kind
+     * @param owner the class named by the original instruction
+     * @param host the class the body was written in
+     * @return a constant call site
+     * @throws ReflectiveOperationException if the member cannot be found or reached from {@code host}
      */
-    public static CallSite metafactory(MethodHandles.Lookup caller, String name, MethodType type, MethodType erased,
-            MethodHandle impl, MethodType instantiated) throws LambdaConversionException, IllegalAccessException {
-        return LambdaMetafactory.metafactory(hostLookup(caller), name, type, erased, impl, instantiated);
-    }
-
-    /**
-     * {@link LambdaMetafactory#altMetafactory} on behalf of the body's class, as {@link #metafactory}.
-     *
-     * @param caller the lookup of the state machine; it must have full privilege
-     * @param name as for {@link LambdaMetafactory#altMetafactory}
-     * @param type as for {@link LambdaMetafactory#altMetafactory}
-     * @param args as for {@link LambdaMetafactory#altMetafactory}
-     * @return the call site
-     * @throws LambdaConversionException as {@link LambdaMetafactory#altMetafactory} does
-     * @throws IllegalAccessException if the caller lacks full privilege
-     */
-    public static CallSite altMetafactory(MethodHandles.Lookup caller, String name, MethodType type, Object... args)
-            throws LambdaConversionException, IllegalAccessException {
-        return LambdaMetafactory.altMetafactory(hostLookup(caller), name, type, args);
-    }
-
-    private static MethodHandles.Lookup hostLookup(MethodHandles.Lookup caller) throws IllegalAccessException {
-        if (!caller.hasFullPrivilegeAccess()) {
-            throw new IllegalAccessException("not a lookup with full privilege: " + caller);
+    public static CallSite member(MethodHandles.Lookup caller, String name, MethodType type, int kind,
+            Class<?> owner, Class<?> host) throws ReflectiveOperationException {
+        // why: only a class of the host's own module can ask, and such code may reach the host's members anyway.
+        if (!caller.hasFullPrivilegeAccess() || caller.lookupClass().getModule() != host.getModule()
+                || !caller.lookupClass().getPackageName().equals(host.getPackageName())) {
+            throw new IllegalAccessException("not a state machine of " + host.getName() + ": " + caller);
         }
-        // The caller may do anything in its nest already; this only names the nest host as the lambda's owner.
-        return MethodHandles.privateLookupIn(caller.lookupClass().getNestHost(), MethodHandles.lookup());
+        MethodHandles.Lookup l = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+        MethodHandle h = switch (kind) {
+            case MethodHandleInfo.REF_getField -> l.findGetter(owner, name, type.returnType());
+            case MethodHandleInfo.REF_putField -> l.findSetter(owner, name, type.parameterType(1));
+            case MethodHandleInfo.REF_getStatic -> l.findStaticGetter(owner, name, type.returnType());
+            case MethodHandleInfo.REF_putStatic -> l.findStaticSetter(owner, name, type.parameterType(0));
+            case MethodHandleInfo.REF_invokeStatic -> l.findStatic(owner, name, type);
+            case MethodHandleInfo.REF_invokeVirtual, MethodHandleInfo.REF_invokeInterface ->
+                    l.findVirtual(owner, name, type.dropParameterTypes(0, 1));
+            case MethodHandleInfo.REF_invokeSpecial -> l.findSpecial(owner, name, type.dropParameterTypes(0, 1), host);
+            case MethodHandleInfo.REF_newInvokeSpecial -> l.findConstructor(owner, type.changeReturnType(void.class));
+            default -> throw new IllegalArgumentException("reference kind " + kind);
+        };
+        return new ConstantCallSite(h.asType(type));
     }
 }
