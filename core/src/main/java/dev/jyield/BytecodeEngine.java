@@ -301,13 +301,15 @@ final class BytecodeEngine {
                 try {
                     machine = lookup.defineClass(machineBytes);
                 } catch (LinkageError e) {
-                    if (impl.getClassLoader() != null && attempt < 8 && taken(impl, machineName)) {
-                        continue; // why: another copy of jyield (or an overload) took the name in this loader
+                    // why: another copy of jyield (or an overload) took the name in this loader: "duplicate class
+                    // definition" is a plain LinkageError, while a refused class is a VerifyError or a ClassFormatError.
+                    if (e.getClass() == LinkageError.class && attempt < 8 && taken(impl, machineName)) {
+                        continue;
                     }
                     throw e;
                 }
                 GENERATED.put(machine, machineBytes);
-                lookup.ensureInitialized(machine); // links, so that a class the verifier refuses never runs
+                lookup.ensureInitialized(machine); // defineClass links, so a class the verifier refuses never runs
                 MethodHandle ctor = lookup.findConstructor(machine,
                         MethodType.fromMethodDescriptorString(r.constructorDesc(), impl.getClassLoader()));
                 return new Template(ctor, r.closeOnAbandon());
@@ -321,7 +323,9 @@ final class BytecodeEngine {
             return new BytecodeRewriter.Unsupported("the state machine's constructor cannot be found: " + e);
         } catch (LinkageError e) {
             // why: never run a machine the JVM refused (a verify error here is a limit of the rewrite).
-            return new BytecodeRewriter.Unsupported("the JVM refused the rewritten class (" + e + "); this is a "
+            String what = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+            return new BytecodeRewriter.Unsupported("the JVM refused the rewritten class (" + e.getClass().getName()
+                    + what + "); this is a "
                     + "limit of jyield, not an error in the body", "none needed: the body runs correctly, only slower; "
                     + "please report the body's code (and -Djyield.dump=DIR's output) to jyield");
         }

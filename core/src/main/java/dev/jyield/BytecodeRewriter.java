@@ -1055,6 +1055,13 @@ final class BytecodeRewriter {
                                 + "`items.forEach(x -> y.yield(x))` write `for (var x : items) y.yield(x)` or "
                                 + "`y.yieldFrom(items)`; a lambda cannot yield for the body that made it");
                     }
+                    if (insn instanceof MethodInsnNode m && m.owner.equals("java/util/Objects")
+                            && m.name.equals("requireNonNull")) {
+                        // why: javac checks the receiver of a bound method reference (y::yield) this way
+                        throw escape(insn, "captured by a method reference (y::yield)", "instead of "
+                                + "`items.forEach(y::yield)` write `for (var x : items) y.yield(x)` or "
+                                + "`y.yieldFrom(items)`");
+                    }
                     if (insn instanceof MethodInsnNode m) {
                         throw escape(insn, "passed to " + m.owner.replace('/', '.') + "." + m.name, "make "
                                 + m.name + " a generator of its own (`Generator.of(h -> ...)`) and delegate to it with "

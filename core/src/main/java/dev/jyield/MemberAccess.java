@@ -24,6 +24,7 @@ import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -185,11 +186,13 @@ final class MemberAccess {
             if (f == null) {
                 continue; // unreachable code: the verifier never sees it run
             }
+            // why: the analyser attributes both copies of javac's `new T; dup` to the dup.
             int receiver = f.getStackSize() - 1 - Type.getArgumentTypes(call.desc).length;
             AbstractInsnNode dup = single(f.getStack(receiver));
-            AbstractInsnNode made = receiver > 0 ? single(f.getStack(receiver - 1)) : null;
-            if (dup == null || dup.getOpcode() != DUP || made == null || made.getOpcode() != NEW
-                    || dup.getPrevious() != made) {
+            AbstractInsnNode below = receiver > 0 ? single(f.getStack(receiver - 1)) : null;
+            AbstractInsnNode made = dup == null ? null : dup.getPrevious();
+            if (dup == null || dup.getOpcode() != DUP || below != dup || made == null || made.getOpcode() != NEW
+                    || !((TypeInsnNode) made).desc.equals(call.owner)) {
                 throw new BytecodeRewriter.Unsupported("the private constructor of " + call.owner.replace('/', '.')
                         + " at line " + BytecodeRewriter.line(call) + " is called in a shape other than javac's");
             }
