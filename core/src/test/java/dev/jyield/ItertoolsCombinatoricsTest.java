@@ -9,6 +9,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -367,6 +368,7 @@ class ItertoolsCombinatoricsTest {
         assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
         assertThat(c.toList()).isEqualTo(List.of(List.of(1), List.of(2)));
         assertThat(g.hasNext()).isFalse();
+        assertThatThrownBy(g::next).isInstanceOf(NoSuchElementException.class);
         g.close();
         assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
         assertThat(log).containsExactly("finally");
