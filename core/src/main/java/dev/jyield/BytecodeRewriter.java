@@ -72,6 +72,8 @@ final class BytecodeRewriter {
         private static final long serialVersionUID = 1L;
         /** The change to the body that lets it run as a state machine, in the user's terms; null if none is known. */
         final String fix;
+        /** Where the yielder escapes, when that is the reason: a later pass may rewrite the escape away. */
+        transient AbstractInsnNode at;
 
         Unsupported(String message) {
             this(message, null);
@@ -146,7 +148,7 @@ final class BytecodeRewriter {
             Shape shape = shape();
             MemberAccess access = new MemberAccess(hostClass, machineName, classFiles);
             access.rewrite(method);
-            Analysis analysis = analyse(shape);
+            Analysis analysis = analyseInliningForEach(shape, access);
             List<Site> sites = suspensionPoints(analysis);
             SpillPlan plan = spillPlan(analysis, sites, shape);
             emit(analysis, sites, plan, shape);
@@ -209,6 +211,23 @@ final class BytecodeRewriter {
         }
 
         // -------------------------------------------------------------------------------------- 4. analyse
+
+        /**
+         * {@link #analyse}, after {@link ForEachLoops} has inlined every for-each lambda that captures the yielder:
+         * each escape it can rewrite is rewritten and the analysis runs again.
+         */
+        private Analysis analyseInliningForEach(Shape shape, MemberAccess access) throws Unsupported {
+            for (int round = 0; ; round++) {
+                try {
+                    return analyse(shape);
+                } catch (Unsupported u) {
+                    if (u.at == null || round >= 64
+                            || !ForEachLoops.inline(method, u.at, machineName, access.copiesByName(), loader)) {
+                        throw u;
+                    }
+                }
+            }
+        }
 
         /** Frames with the verifier's types, the control flow, and the yielder traced through both. */
         private record Analysis(Interp interp, Flow flow, Frame<BasicValue>[] frames) {}
@@ -982,6 +1001,7 @@ final class BytecodeRewriter {
                         + "; only y.yield(...) and y.yieldFrom(...) on the body's own parameter can be rewritten",
                         fix != null ? fix : "use the Yielder only as `y.yield(v)` and `y.yieldFrom(g)` in the body "
                                 + "itself: do not store it, pass it on or capture it");
+                problem.at = insn;
             }
             return new AnalyzerException(insn, problem.getMessage());
         }
@@ -1051,9 +1071,10 @@ final class BytecodeRewriter {
                                 + "(...))`");
                     }
                     if (insn instanceof InvokeDynamicInsnNode) {
-                        throw escape(insn, "captured by a lambda (or another invokedynamic)", "instead of "
-                                + "`items.forEach(x -> y.yield(x))` write `for (var x : items) y.yield(x)` or "
-                                + "`y.yieldFrom(items)`; a lambda cannot yield for the body that made it");
+                        throw escape(insn, "captured by a lambda (or another invokedynamic)", "a lambda may yield "
+                                + "for the body only when it is handed straight to forEach, forEachRemaining or "
+                                + "Map.forEach; otherwise write its code in the body itself (a loop: "
+                                + "`for (var x : items) y.yield(x)`), or make it a generator and `y.yieldFrom` it");
                     }
                     if (insn instanceof MethodInsnNode m && m.owner.equals("java/util/Objects")
                             && m.name.equals("requireNonNull")) {

@@ -85,6 +85,15 @@ final class MemberAccess {
         return new ArrayList<>(copies.values());
     }
 
+    /** The methods copied into the machine so far, by their name and descriptor in the machine. */
+    Map<String, MethodNode> copiesByName() {
+        Map<String, MethodNode> byName = new HashMap<>();
+        for (MethodNode m : copies.values()) {
+            byName.put(m.name + m.desc, m);
+        }
+        return byName;
+    }
+
     /** Rewrites {@code method} and every method copied for it, until there is nothing left to copy. */
     void rewrite(MethodNode method) throws BytecodeRewriter.Unsupported {
         pending.add(method);
@@ -274,7 +283,7 @@ final class MemberAccess {
 
     private Member resolve(String owner, String name, String desc, boolean isMethod, AbstractInsnNode at)
             throws BytecodeRewriter.Unsupported {
-        if (owner.startsWith("[")) {
+        if (owner.startsWith("[") || owner.equals(machineName)) {
             return null;
         }
         if (owner.equals(host.name)) {

