@@ -49,6 +49,24 @@ final class BytecodeEngine {
     /** Test hook: when set, damages the next generated class so that the JVM refuses it. */
     static volatile boolean corruptNextForTest;
 
+    /** The helpers that already said why they run on a stackful engine. */
+    private static final java.util.Set<String> WARNED_HELPERS = ConcurrentHashMap.newKeySet();
+    private static final MethodHandle DELEGATE;
+    private static final MethodHandle STACKFUL_HELPER;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            DELEGATE = l.findStatic(BytecodeEngine.class, "delegateTo",
+                    MethodType.methodType(Generator.class, StateMachine.class, boolean.class));
+            STACKFUL_HELPER = l.findStatic(BytecodeEngine.class, "stackfulHelper",
+                    MethodType.methodType(Generator.class, MethodHandle.class, boolean.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        StateMachine.install(BytecodeEngine::helperGenerator);
+    }
+
     /** The bytes of the classes defined here, for the lambdas inside a machine that become bodies themselves. */
     private static final Map<Class<?>, byte[]> GENERATED = Collections.synchronizedMap(new WeakHashMap<>());
     private static final MethodType FACTORY = MethodType.methodType(StateMachine.class, Object.class);
@@ -114,6 +132,72 @@ final class BytecodeEngine {
             plan.warned = true; // why: a benign race; at worst a second thread warns once more
             LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
         }
+    }
+
+    /**
+     * How a call that hands a body's yielder to the helper {@code owner.name desc} makes the helper's generator:
+     * its own state machine, or (when it cannot be rewritten; said once at WARNING) the helper run on a stackful
+     * engine.
+     */
+    private static MethodHandle helperGenerator(Class<?> owner, String name, String desc, MethodHandle target) {
+        boolean returning = !desc.endsWith(")V");
+        MethodType site = target.type().dropParameterTypes(target.type().parameterCount() - 1,
+                target.type().parameterCount()).changeReturnType(Generator.class);
+        Class<?> declaring = declaringClass(owner, name, desc);
+        try {
+            Template t = template(declaring, name, desc, returning);
+            MethodHandle make = t.constructor.asType(t.constructor.type().changeReturnType(StateMachine.class));
+            return MethodHandles.filterReturnValue(make, MethodHandles.insertArguments(DELEGATE, 1,
+                    t.closeOnAbandon)).asType(site);
+        } catch (BytecodeRewriter.Unsupported u) {
+            Engine e = Engine.stackful();
+            String message = "jyield: the helper " + declaring.getName() + "." + name + ", to which a generator body "
+                    + "hands its Yielder, runs on the " + e.name().toLowerCase(Locale.ROOT) + " engine, "
+                    + (e == Engine.CONTINUATION ? "about 20" : "100 to 1000") + " times slower than as a state "
+                    + "machine, because " + u.getMessage() + "." + (u.fix == null ? "" : " Fix: " + u.fix + ".");
+            if (strict) {
+                MethodHandle fail = MethodHandles.throwException(Generator.class, IllegalStateException.class);
+                fail = MethodHandles.insertArguments(fail, 0, new IllegalStateException(message
+                        + " (This is an error because -Djyield.strict=true.)"));
+                return MethodHandles.dropArguments(fail, 0, site.parameterList());
+            }
+            if (WARNED_HELPERS.add(declaring.getName() + "." + name + desc)) {
+                LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
+            }
+            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target, returning)
+                    .asCollector(Object[].class, site.parameterCount()).asType(site);
+        }
+    }
+
+    private static Class<?> declaringClass(Class<?> owner, String name, String desc) {
+        for (Class<?> k = owner; k != null; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
+                    return k;
+                }
+            }
+        }
+        return owner;
+    }
+
+    private static Generator<Object> delegateTo(StateMachine machine, boolean closeOnAbandon) {
+        return new Generator<>(new MachineSource<>(machine, closeOnAbandon));
+    }
+
+    /** A helper that cannot be rewritten, run as a body of its own: {@code target(args..., y)}. */
+    private static Generator<Object> stackfulHelper(MethodHandle target, boolean returning, Object[] args) {
+        Generator.ReturningBody<Object> body = y -> {
+            Object[] all = Arrays.copyOf(args, args.length + 1);
+            all[args.length] = y;
+            try {
+                return target.invokeWithArguments(all);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw Util.sneaky(e);
+            }
+        };
+        return new Generator<>(new BodySource<>(body, true, Engine.stackful()));
     }
 
     private static Plan plan(Object body, boolean returning) {

@@ -213,16 +213,18 @@ final class BytecodeRewriter {
         // -------------------------------------------------------------------------------------- 4. analyse
 
         /**
-         * {@link #analyse}, after {@link ForEachLoops} has inlined every for-each lambda that captures the yielder:
-         * each escape it can rewrite is rewritten and the analysis runs again.
+         * {@link #analyse}, after {@link ForEachLoops} has inlined every for-each lambda that captures the yielder
+         * and {@link HelperCalls} has turned every call that hands the yielder to a known helper into a delegation:
+         * each escape they can rewrite is rewritten and the analysis runs again.
          */
         private Analysis analyseInliningForEach(Shape shape, MemberAccess access) throws Unsupported {
             for (int round = 0; ; round++) {
                 try {
                     return analyse(shape);
                 } catch (Unsupported u) {
-                    if (u.at == null || round >= 64
-                            || !ForEachLoops.inline(method, u.at, machineName, access.copiesByName(), loader)) {
+                    if (u.at == null || round >= 256
+                            || !ForEachLoops.inline(method, u.at, machineName, access.copiesByName(), loader)
+                            && !HelperCalls.delegate(method, u.at, hostClass, loader)) {
                         throw u;
                     }
                 }
@@ -827,6 +829,11 @@ final class BytecodeRewriter {
         return v <= Short.MAX_VALUE ? new IntInsnNode(v <= Byte.MAX_VALUE ? BIPUSH : SIPUSH, v) : new LdcInsnNode(v);
     }
 
+    /** The wrapper class of a primitive type, as an internal name. */
+    static String boxType(Type t) {
+        return ((MethodInsnNode) box(t)).owner;
+    }
+
     private static AbstractInsnNode box(Type t) {
         String owner = switch (t.getSort()) {
             case Type.BOOLEAN -> "java/lang/Boolean";
@@ -1084,9 +1091,10 @@ final class BytecodeRewriter {
                                 + "`y.yieldFrom(items)`");
                     }
                     if (insn instanceof MethodInsnNode m) {
-                        throw escape(insn, "passed to " + m.owner.replace('/', '.') + "." + m.name, "make "
-                                + m.name + " a generator of its own (`Generator.of(h -> ...)`) and delegate to it with "
-                                + "`y.yieldFrom(" + m.name + "(...))`");
+                        throw escape(insn, "passed to " + m.owner.replace('/', '.') + "." + m.name, "a helper "
+                                + "that takes the Yielder as its last parameter is rewritten when it is static, private "
+                                + "or final; otherwise make " + m.name + " a generator of its own (`Generator.of(h -> "
+                                + "...)`) and delegate to it with `y.yieldFrom(" + m.name + "(...))`");
                     }
                     throw escape(insn, "used as a value", null);
                 }

@@ -829,11 +829,24 @@ class BytecodeCorpusTest {
     }
 
     @Test
-    void aYielderPassedToAMethodFallsBack() {
-        fallsBack((Generator.Body<String>) y -> {
+    void aYielderPassedToAPrivateHelperBecomesADelegation() {
+        assertThat(sameOnEveryEngine((Generator.Body<String>) y -> {
             y.yield("a");
             helper(y);
-        }, "passed to dev.jyield.BytecodeCorpusTest.helper");
+        })).containsExactly("a", "from helper");
+    }
+
+    /** Overridable: which code runs is known only at run time. */
+    void overridableHelper(Yielder<String> y) {
+        y.yield("from an overridable helper");
+    }
+
+    @Test
+    void aYielderPassedToAnOverridableMethodFallsBack() {
+        fallsBack((Generator.Body<String>) y -> {
+            y.yield("a");
+            overridableHelper(y);
+        }, "passed to dev.jyield.BytecodeCorpusTest.overridableHelper");
     }
 
     @Test

@@ -59,6 +59,72 @@ public abstract class StateMachine {
         return source instanceof Generator<?> g ? g : source.iterator();
     }
 
+    /** How a helper method that takes a body's yielder becomes a generator: installed once, by the engine itself. */
+    @FunctionalInterface
+    public interface Helpers {
+        /**
+         * A method handle {@code (receiver?, arguments but the yielder) -> Generator} that runs the helper's code.
+         *
+         * @param owner the class named by the call
+         * @param name the helper's name
+         * @param desc the helper's descriptor, the yielder last
+         * @param target the helper itself, for a generator that runs it on a stackful engine
+         * @return the handle
+         * @throws ReflectiveOperationException if the helper cannot be reached
+         */
+        MethodHandle generatorOf(Class<?> owner, String name, String desc, MethodHandle target)
+                throws ReflectiveOperationException;
+    }
+
+    private static volatile Helpers helpers;
+
+    /**
+     * Installs the engine's {@link Helpers}; only the engine may, and only once.
+     *
+     * @param h the engine's helper factory
+     * @throws IllegalStateException if called twice or by another class than the engine
+     */
+    public static void install(Helpers h) {
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        if (helpers != null || caller.getModule() != StateMachine.class.getModule()
+                || !caller.getName().equals("dev.jyield.BytecodeEngine")) {
+            throw new IllegalStateException("not the engine: " + caller);
+        }
+        helpers = Objects.requireNonNull(h, "h");
+    }
+
+    /**
+     * The bootstrap of a state machine's call that hands the body's yielder to a helper: the call site makes the
+     * helper's generator from the other arguments, and the machine delegates to it.
+     *
+     * @param caller the state machine's own lookup: it must have full privilege, in the module of {@code host}
+     * @param name the helper's name
+     * @param type the call site's type: the receiver (if any) and the arguments but the yielder, giving a Generator
+     * @param kind a {@link MethodHandleInfo} reference kind: static, virtual or interface
+     * @param owner the class named by the original call
+     * @param desc the helper's descriptor, the yielder last
+     * @param host the class the body was written in
+     * @return a constant call site
+     * @throws ReflectiveOperationException if the helper cannot be found or reached from {@code host}
+     */
+    public static CallSite helper(MethodHandles.Lookup caller, String name, MethodType type, int kind,
+            Class<?> owner, String desc, Class<?> host) throws ReflectiveOperationException {
+        checkCaller(caller, host);
+        MethodHandles.Lookup l = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+        MethodType mt = MethodType.fromMethodDescriptorString(desc, host.getClassLoader());
+        MethodHandle target = kind == MethodHandleInfo.REF_invokeStatic ? l.findStatic(owner, name, mt)
+                : l.findVirtual(owner, name, mt);
+        return new ConstantCallSite(helpers.generatorOf(owner, name, desc, target).asType(type));
+    }
+
+    private static void checkCaller(MethodHandles.Lookup caller, Class<?> host) throws IllegalAccessException {
+        // why: only a class of the host's own module can ask, and such code may reach the host's members anyway.
+        if (!caller.hasFullPrivilegeAccess() || caller.lookupClass().getModule() != host.getModule()
+                || !caller.lookupClass().getPackageName().equals(host.getPackageName())) {
+            throw new IllegalAccessException("not a state machine of " + host.getName() + ": " + caller);
+        }
+    }
+
     /**
      * The bootstrap of the state machine's {@code invokedynamic}s that stand for a member its body uses but the
      * machine itself cannot reach (a private member of the body's nest, a protected member of a superclass in
@@ -76,11 +142,7 @@ public abstract class StateMachine {
      */
     public static CallSite member(MethodHandles.Lookup caller, String name, MethodType type, int kind,
             Class<?> owner, Class<?> host) throws ReflectiveOperationException {
-        // why: only a class of the host's own module can ask, and such code may reach the host's members anyway.
-        if (!caller.hasFullPrivilegeAccess() || caller.lookupClass().getModule() != host.getModule()
-                || !caller.lookupClass().getPackageName().equals(host.getPackageName())) {
-            throw new IllegalAccessException("not a state machine of " + host.getName() + ": " + caller);
-        }
+        checkCaller(caller, host);
         MethodHandles.Lookup l = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
         MethodHandle h = switch (kind) {
             case MethodHandleInfo.REF_getField -> l.findGetter(owner, name, type.returnType());
