@@ -74,6 +74,9 @@ final class BytecodeRewriter {
         final String fix;
         /** Where the yielder escapes, when that is the reason: a later pass may rewrite the escape away. */
         transient AbstractInsnNode at;
+        /** When it escapes as an argument of {@link #at}: which one, of how many; else -1. */
+        int argument = -1;
+        int arguments = -1;
 
         Unsupported(String message) {
             this(message, null);
@@ -224,7 +227,8 @@ final class BytecodeRewriter {
                 } catch (Unsupported u) {
                     if (u.at == null || round >= 256
                             || !ForEachLoops.inline(method, u.at, machineName, access.copiesByName(), loader)
-                            && !HelperCalls.delegate(method, u.at, hostClass, loader)) {
+                            && !(u.argument == u.arguments - 1
+                                    && HelperCalls.delegate(method, u.at, hostClass, loader))) {
                         throw u;
                     }
                 }
@@ -1066,37 +1070,13 @@ final class BytecodeRewriter {
                     && m.owner.equals(YIELDER) && isYieldMethod(m);
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) == yielder && !(yieldCall && i == 0)) {
-                    if (insn instanceof InvokeDynamicInsnNode indy && MemberAccess.isMemberCall(indy)) {
-                        int kind = (Integer) indy.bsmArgs[0];
-                        if (kind == java.lang.invoke.MethodHandleInfo.REF_putField
-                                || kind == java.lang.invoke.MethodHandleInfo.REF_putStatic) {
-                            throw escape(insn, "stored in a field", null);
-                        }
-                        String m = ((Type) indy.bsmArgs[1]).getClassName() + "." + indy.name;
-                        throw escape(insn, "passed to " + m, "make " + indy.name + " a generator of its own "
-                                + "(`Generator.of(h -> ...)`) and delegate to it with `y.yieldFrom(" + indy.name
-                                + "(...))`");
+                    boolean first = problem == null;
+                    AnalyzerException e = escapeAsArgument(insn);
+                    if (first) {
+                        problem.argument = i;
+                        problem.arguments = values.size();
                     }
-                    if (insn instanceof InvokeDynamicInsnNode) {
-                        throw escape(insn, "captured by a lambda (or another invokedynamic)", "a lambda may yield "
-                                + "for the body only when it is handed straight to forEach, forEachRemaining or "
-                                + "Map.forEach; otherwise write its code in the body itself (a loop: "
-                                + "`for (var x : items) y.yield(x)`), or make it a generator and `y.yieldFrom` it");
-                    }
-                    if (insn instanceof MethodInsnNode m && m.owner.equals("java/util/Objects")
-                            && m.name.equals("requireNonNull")) {
-                        // why: javac checks the receiver of a bound method reference (y::yield) this way
-                        throw escape(insn, "captured by a method reference (y::yield)", "instead of "
-                                + "`items.forEach(y::yield)` write `for (var x : items) y.yield(x)` or "
-                                + "`y.yieldFrom(items)`");
-                    }
-                    if (insn instanceof MethodInsnNode m) {
-                        throw escape(insn, "passed to " + m.owner.replace('/', '.') + "." + m.name, "a helper "
-                                + "that takes the Yielder as its last parameter is rewritten when it is static, private "
-                                + "or final; otherwise make " + m.name + " a generator of its own (`Generator.of(h -> "
-                                + "...)`) and delegate to it with `y.yieldFrom(" + m.name + "(...))`");
-                    }
-                    throw escape(insn, "used as a value", null);
+                    throw e;
                 }
             }
             if (yieldCall && values.get(0) != yielder) {
@@ -1108,6 +1088,41 @@ final class BytecodeRewriter {
                 throw new AnalyzerException(insn, problem.getMessage());
             }
             return super.naryOperation(insn, values);
+        }
+
+        /** The yielder escapes as an argument of {@code insn}: why, in the user's terms, and the fix. */
+        private AnalyzerException escapeAsArgument(AbstractInsnNode insn) {
+            if (insn instanceof InvokeDynamicInsnNode indy && MemberAccess.isMemberCall(indy)) {
+                int kind = (Integer) indy.bsmArgs[0];
+                if (kind == java.lang.invoke.MethodHandleInfo.REF_putField
+                        || kind == java.lang.invoke.MethodHandleInfo.REF_putStatic) {
+                    return escape(insn, "stored in a field", null);
+                }
+                String m = ((Type) indy.bsmArgs[1]).getClassName() + "." + indy.name;
+                return escape(insn, "passed to " + m, "pass the Yielder as the helper's last argument, "
+                        + "or make " + indy.name + " a generator of its own (`Generator.of(h -> ...)`) and "
+                        + "delegate to it with `y.yieldFrom(" + indy.name + "(...))`");
+            }
+            if (insn instanceof InvokeDynamicInsnNode) {
+                return escape(insn, "captured by a lambda (or another invokedynamic)", "a lambda may yield "
+                        + "for the body only when it is handed straight to forEach, forEachRemaining or "
+                        + "Map.forEach; otherwise write its code in the body itself (a loop: "
+                        + "`for (var x : items) y.yield(x)`), or make it a generator and `y.yieldFrom` it");
+            }
+            if (insn instanceof MethodInsnNode m && m.owner.equals("java/util/Objects")
+                    && m.name.equals("requireNonNull")) {
+                // why: javac checks the receiver of a bound method reference (y::yield) this way
+                return escape(insn, "captured by a method reference (y::yield)", "instead of "
+                        + "`items.forEach(y::yield)` write `for (var x : items) y.yield(x)` or "
+                        + "`y.yieldFrom(items)`");
+            }
+            if (insn instanceof MethodInsnNode m) {
+                return escape(insn, "passed to " + m.owner.replace('/', '.') + "." + m.name, "a helper "
+                        + "that takes the Yielder as its last parameter is rewritten when it is static, private "
+                        + "or final; otherwise make " + m.name + " a generator of its own (`Generator.of(h -> "
+                        + "...)`) and delegate to it with `y.yieldFrom(" + m.name + "(...))`");
+            }
+            return escape(insn, "used as a value", null);
         }
 
         @Override
