@@ -60,7 +60,7 @@ final class BytecodeEngine {
             DELEGATE = l.findStatic(BytecodeEngine.class, "delegateTo",
                     MethodType.methodType(Generator.class, StateMachine.class, boolean.class));
             STACKFUL_HELPER = l.findStatic(BytecodeEngine.class, "stackfulHelper",
-                    MethodType.methodType(Generator.class, MethodHandle.class, boolean.class, Object[].class));
+                    MethodType.methodType(Generator.class, MethodHandle.class, Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -164,7 +164,7 @@ final class BytecodeEngine {
             if (WARNED_HELPERS.add(declaring.getName() + "." + name + desc)) {
                 LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
             }
-            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target, returning)
+            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target)
                     .asCollector(Object[].class, site.parameterCount()).asType(site);
         }
     }
@@ -184,8 +184,8 @@ final class BytecodeEngine {
         return new Generator<>(new MachineSource<>(machine, closeOnAbandon));
     }
 
-    /** A helper that cannot be rewritten, run as a body of its own: {@code target(args..., y)}. */
-    private static Generator<Object> stackfulHelper(MethodHandle target, boolean returning, Object[] args) {
+    /** A helper that cannot be rewritten, run as a body of its own: {@code target(args..., y)}, its result returned. */
+    private static Generator<Object> stackfulHelper(MethodHandle target, Object[] args) {
         Generator.ReturningBody<Object> body = y -> {
             Object[] all = Arrays.copyOf(args, args.length + 1);
             all[args.length] = y;

@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * <p>Forcing {@code bytecode} does not make a body that cannot be rewritten fail: such a body (a yielder that
  * escapes, a yield under a monitor, a class file that cannot be read, ...) runs on the stackful engine the
- * automatic choice would take, and the reason is logged at DEBUG on the {@code dev.jyield} logger. Why: whether a
+ * automatic choice would take, and the reason is logged once at WARNING on the {@code dev.jyield} logger
+ * ({@code -Djyield.strict=true} makes it an error instead). Why: whether a
  * body can be rewritten depends on how it is written and loaded, not on the JVM, so failing would turn a
  * performance setting into a crash for code that is correct.
  */
@@ -21,7 +22,7 @@ enum Engine {
     /** Push for terminal operations (the body is a plain call); pulls fall back to the automatic pull engine. */
     PUSH,
     /**
-     * The body rewritten into a state machine (a hidden nestmate class of the body's class, made once per body):
+     * The body rewritten into a state machine (an ordinary class in the body's package, made once per body):
      * stackless, with no allocation of its own per element. Bodies that cannot be rewritten fall back, see above.
      */
     BYTECODE,
