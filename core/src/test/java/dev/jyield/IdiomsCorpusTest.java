@@ -1,5 +1,6 @@
 package dev.jyield;
 
+import static dev.jyield.BytecodeCorpusTest.inOrder;
 import static dev.jyield.CorpusChecks.agreeOnEveryEngine;
 import static dev.jyield.CorpusChecks.assertAllRewritten;
 import static dev.jyield.CorpusChecks.assertRewritten;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jyield.BytecodeCorpusTest.Node;
 import dev.jyield.other.OpaqueBodies;
 import dev.jyield.other.OtherPackageHelpers;
 import java.io.InputStream;
@@ -475,8 +477,6 @@ class IdiomsCorpusTest {
         assertAllRewritten(samePackage, otherPackage);
     }
 
-    record Node(int value, Node left, Node right) {}
-
     /** A balanced tree of lo..hi-1. */
     static Node balanced(int lo, int hi) {
         if (lo >= hi) {
@@ -502,17 +502,6 @@ class IdiomsCorpusTest {
         walk(n.left(), y);
         y.yield(n.value());
         walk(n.right(), y);
-    }
-
-    static Generator<Integer> inOrder(Node n) {
-        return Generator.of(y -> {
-            if (n == null) {
-                return;
-            }
-            y.yieldFrom(inOrder(n.left()));
-            y.yield(n.value());
-            y.yieldFrom(inOrder(n.right()));
-        });
     }
 
     @Test
