@@ -508,6 +508,10 @@ class IdiomsCorpusTest {
     void aRecursivePrivateHelperWalksATreeInOrderAsYieldFromOfARecursiveGeneratorDoes() {
         // >>> def walk(n):
         // ...     if n: yield from walk(n.left); yield n.value; yield from walk(n.right)
+        // >>> t = None
+        // >>> for i in range(300): t = N(i, t, None)
+        // >>> list(walk(t)) == list(range(300))
+        // True
         Node[] trees = {null, balanced(0, 1), balanced(0, 100), leftSpine(300)};
         int[] sizes = {0, 1, 100, 300};
         List<Generator.Body<Integer>> walks = new ArrayList<>();
