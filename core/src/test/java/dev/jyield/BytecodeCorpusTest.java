@@ -1,5 +1,9 @@
 package dev.jyield;
 
+import static dev.jyield.CorpusChecks.assertRewritten;
+import static dev.jyield.CorpusChecks.fallsBack;
+import static dev.jyield.CorpusChecks.sameEventsOnEveryEngine;
+import static dev.jyield.CorpusChecks.sameOnEveryEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,87 +28,6 @@ import org.junit.jupiter.api.Test;
  * Then each reason to fall back, with a check that the body fell back and still gives the right values.
  */
 class BytecodeCorpusTest {
-
-    // ------------------------------------------------------------------------------------------------ helpers
-
-    /** Runs {@code body} on every engine; all must agree, and the bytecode engine must have run it itself. */
-    private static <T> List<T> sameOnEveryEngine(Generator.Body<T> body) {
-        List<T> expected = Generator.of(body, Engine.PUSH).toList();
-        for (Engine e : Engines.pull().toList()) {
-            Generator<T> g = Generator.of(body, e);
-            List<T> got = new ArrayList<>();
-            while (g.hasNext()) {
-                got.add(g.next());
-            }
-            assertThat(got).as("values on " + e).isEqualTo(expected);
-        }
-        assertRewritten(body, false);
-        return expected;
-    }
-
-    private static void assertRewritten(Object body, boolean returning) {
-        assertThat(BytecodeEngine.fallbackReason(body, returning)).as("reason the body was not rewritten").isNull();
-    }
-
-    /**
-     * Drives a fresh generator of {@code bodyOf(log)} on engine {@code e} through {@code steps} ({@code next},
-     * {@code send:v}, {@code throw:msg}, {@code exit} for throwIn(GeneratorExit), {@code close}) and returns the
-     * log: what the body recorded, interleaved with what each step gave.
-     */
-    private static List<String> events(Engine e, Function<List<String>, Generator.Body<Object>> bodyOf,
-            String... steps) {
-        List<String> log = new ArrayList<>();
-        Generator<Object> g = Generator.of(bodyOf.apply(log), e);
-        for (String step : steps) {
-            try {
-                Object r;
-                if (step.equals("next")) {
-                    r = g.next();
-                } else if (step.startsWith("send:")) {
-                    r = g.send(step.substring(5));
-                } else if (step.startsWith("throw:")) {
-                    r = g.throwIn(new IllegalArgumentException(step.substring(6)));
-                } else if (step.equals("exit")) {
-                    r = g.throwIn(new GeneratorExit());
-                } else if (step.equals("close")) {
-                    g.close();
-                    r = "closed";
-                } else {
-                    throw new IllegalArgumentException("unknown step: " + step);
-                }
-                log.add(step + " -> " + r);
-            } catch (RuntimeException | GeneratorExit x) {
-                log.add(step + " !! " + x.getClass().getSimpleName() + ": " + x.getMessage());
-            }
-            log.add("state " + g.state());
-        }
-        if (e == Engine.BYTECODE) {
-            assertThat(g.engineName()).as("engine").isEqualTo("bytecode");
-        }
-        return log;
-    }
-
-    /** The event logs of every pull engine agree; returns the bytecode engine's. */
-    private static List<String> sameEventsOnEveryEngine(Function<List<String>, Generator.Body<Object>> bodyOf,
-            String... steps) {
-        List<String> reference = events(Engine.THREAD, bodyOf, steps);
-        for (Engine e : Engines.pull().toList()) {
-            assertThat(events(e, bodyOf, steps)).as("events on " + e).isEqualTo(reference);
-        }
-        return reference;
-    }
-
-    /** The body fell back to a stackful engine for the expected reason, and still gives the right values. */
-    private static <T> void fallsBack(Generator.Body<T> body, String reasonPart) {
-        assertThat(BytecodeEngine.fallbackReason(body, false)).as("fallback reason").contains(reasonPart);
-        Generator<T> g = Generator.of(body, Engine.BYTECODE);
-        List<T> got = new ArrayList<>();
-        while (g.hasNext()) {
-            got.add(g.next());
-        }
-        assertThat(g.engineName()).isNotEqualTo("bytecode").isEqualTo(Engine.stackful().name().toLowerCase());
-        assertThat(got).isEqualTo(Generator.of(body, Engine.PUSH).toList());
-    }
 
     // ------------------------------------------------------------------------------------------ control flow
 
