@@ -60,7 +60,7 @@ final class BytecodeEngine {
             DELEGATE = l.findStatic(BytecodeEngine.class, "delegateTo",
                     MethodType.methodType(Generator.class, StateMachine.class, boolean.class));
             STACKFUL_HELPER = l.findStatic(BytecodeEngine.class, "stackfulHelper",
-                    MethodType.methodType(Generator.class, MethodHandle.class, Object[].class));
+                    MethodType.methodType(Generator.class, MethodHandle.class, int.class, Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -141,8 +141,9 @@ final class BytecodeEngine {
      */
     private static MethodHandle helperGenerator(Class<?> owner, String name, String desc, MethodHandle target) {
         boolean returning = !desc.endsWith(")V");
-        MethodType site = target.type().dropParameterTypes(target.type().parameterCount() - 1,
-                target.type().parameterCount()).changeReturnType(Generator.class);
+        int yielderAt = BytecodeRewriter.yielderParameter(desc) + target.type().parameterCount()
+                - Type.getArgumentTypes(desc).length;
+        MethodType site = target.type().dropParameterTypes(yielderAt, yielderAt + 1).changeReturnType(Generator.class);
         Class<?> declaring = declaringClass(owner, name, desc);
         try {
             Template t = template(declaring, name, desc, returning);
@@ -164,7 +165,7 @@ final class BytecodeEngine {
             if (WARNED_HELPERS.add(declaring.getName() + "." + name + desc)) {
                 LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
             }
-            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target)
+            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target, yielderAt)
                     .asCollector(Object[].class, site.parameterCount()).asType(site);
         }
     }
@@ -184,11 +185,13 @@ final class BytecodeEngine {
         return new Generator<>(new MachineSource<>(machine, closeOnAbandon));
     }
 
-    /** A helper that cannot be rewritten, run as a body of its own: {@code target(args..., y)}, its result returned. */
-    private static Generator<Object> stackfulHelper(MethodHandle target, Object[] args) {
+    /** A helper that cannot be rewritten, run as a body of its own: {@code target(args with y at yielderAt)}. */
+    private static Generator<Object> stackfulHelper(MethodHandle target, int yielderAt, Object[] args) {
         Generator.ReturningBody<Object> body = y -> {
-            Object[] all = Arrays.copyOf(args, args.length + 1);
-            all[args.length] = y;
+            Object[] all = new Object[args.length + 1];
+            System.arraycopy(args, 0, all, 0, yielderAt);
+            all[yielderAt] = y;
+            System.arraycopy(args, yielderAt, all, yielderAt + 1, args.length - yielderAt);
             try {
                 return target.invokeWithArguments(all);
             } catch (RuntimeException | Error e) {

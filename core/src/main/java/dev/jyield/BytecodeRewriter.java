@@ -195,21 +195,28 @@ final class BytecodeRewriter {
                 }
             }
             Type[] args = Type.getArgumentTypes(desc);
-            if (args.length == 0 || !args[args.length - 1].getDescriptor().equals("L" + YIELDER + ";")) {
-                throw new Unsupported(where() + " does not take the Yielder as its last parameter");
+            int yielderIndex = yielderParameter(desc);
+            if (yielderIndex < 0) {
+                throw new Unsupported(where() + " does not take exactly one Yielder parameter");
             }
             List<Type> params = new ArrayList<>();
             List<Integer> paramSlots = new ArrayList<>();
             int slot = 0;
+            int yielderSlot = -1;
             if ((method.access & ACC_STATIC) == 0) {
                 params.add(Type.getObjectType(hostName));
                 paramSlots.add(slot++);
             }
-            for (int i = 0; i < args.length - 1; i++) {
+            for (int i = 0; i < args.length; i++) {
+                if (i == yielderIndex) {
+                    yielderSlot = slot++;
+                    continue;
+                }
                 params.add(args[i]);
                 paramSlots.add(slot);
                 slot += args[i].getSize();
             }
+            slot = yielderSlot;
             return new Shape(params, paramSlots, slot);
         }
 
@@ -227,8 +234,7 @@ final class BytecodeRewriter {
                 } catch (Unsupported u) {
                     if (u.at == null || round >= 256
                             || !ForEachLoops.inline(method, u.at, machineName, access.copiesByName(), loader)
-                            && !(u.argument == u.arguments - 1
-                                    && HelperCalls.delegate(method, u.at, hostClass, loader))) {
+                            && !HelperCalls.delegate(method, u.at, u.argument, u.arguments, hostClass, loader)) {
                         throw u;
                     }
                 }
@@ -805,6 +811,21 @@ final class BytecodeRewriter {
             }
             method.tryCatchBlocks = blocks;
         }
+    }
+
+    /** The index of the one Yielder parameter of a method descriptor, or -1 if there is none or more than one. */
+    static int yielderParameter(String desc) {
+        Type[] args = Type.getArgumentTypes(desc);
+        int found = -1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].getDescriptor().equals("L" + YIELDER + ";")) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
     }
 
     static boolean isYieldMethod(MethodInsnNode m) {

@@ -25,7 +25,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Recursion through the helper is delegation to a new generator per call.
  *
  * <p>The helper's code is known when the call is static, or to a private method of the body's nest, or to a final
- * method (or a method of a final class); and the yielder is the call's last argument and no other. Anything else is
+ * method (or a method of a final class); and the yielder is the helper's one {@code Yielder} parameter, in any
+ * position. Anything else is
  * left alone, and the escape is reported as before.
  */
 final class HelperCalls {
@@ -34,14 +35,15 @@ final class HelperCalls {
     static final Handle BOOTSTRAP = new Handle(H_INVOKESTATIC, BytecodeRewriter.MACHINE, "helper",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
                     + "ILjava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
-    private static final String YIELDER_DESC = "L" + BytecodeRewriter.YIELDER + ";";
 
     /**
      * If {@code escape} hands the yielder to a helper whose code is known, turns it into a delegation and returns
      * true; else changes nothing and returns false.
      */
-    static boolean delegate(MethodNode m, AbstractInsnNode escape, HostClass host, ClassLoader loader) {
+    static boolean delegate(MethodNode m, AbstractInsnNode escape, int argument, int arguments, HostClass host,
+            ClassLoader loader) {
         int kind;
+        String hostName = host.name; // whose private members the helper call may reach
         String owner;
         String name;
         String desc; // the helper's own descriptor
@@ -61,6 +63,7 @@ final class HelperCalls {
         } else if (escape instanceof InvokeDynamicInsnNode indy && MemberAccess.isMemberCall(indy)) {
             kind = (Integer) indy.bsmArgs[0];
             owner = ((Type) indy.bsmArgs[1]).getInternalName();
+            hostName = ((Type) indy.bsmArgs[2]).getInternalName(); // the body's class, also in a copied lambda
             name = indy.name;
             if (kind == MethodHandleInfo.REF_invokeStatic) {
                 desc = indy.desc;
@@ -79,32 +82,43 @@ final class HelperCalls {
             return false;
         }
         Type[] args = Type.getArgumentTypes(desc);
-        if (args.length == 0 || !args[args.length - 1].getDescriptor().equals(YIELDER_DESC)) {
-            return false;
-        }
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].getDescriptor().equals(YIELDER_DESC)) {
-                return false;
-            }
+        boolean hasReceiver = kind != MethodHandleInfo.REF_invokeStatic;
+        int yielderArg = BytecodeRewriter.yielderParameter(desc);
+        if (yielderArg < 0 || arguments != args.length + (hasReceiver ? 1 : 0)
+                || argument != yielderArg + (hasReceiver ? 1 : 0)) {
+            return false; // the yielder is not the helper's one Yielder parameter
         }
         // The call site's type: the receiver (if any) and the arguments but the yielder, giving a Generator.
         StringBuilder site = new StringBuilder("(");
-        if (kind != MethodHandleInfo.REF_invokeStatic) {
+        if (hasReceiver) {
             site.append("L").append(owner).append(";");
         }
-        for (int i = 0; i < args.length - 1; i++) {
-            site.append(args[i].getDescriptor());
+        for (int i = 0; i < args.length; i++) {
+            if (i != yielderArg) {
+                site.append(args[i].getDescriptor());
+            }
         }
         site.append(")Ldev/jyield/Generator;");
 
+        // Take the yielder out from under the arguments after it: store them, store it, load them back.
         InsnList insns = m.instructions;
-        int yielder = m.maxLocals;
-        m.maxLocals += 1;
-        m.maxStack += 2;
         InsnList code = new InsnList();
+        int next = m.maxLocals;
+        int[] later = new int[args.length];
+        for (int i = args.length - 1; i > yielderArg; i--) {
+            later[i] = next;
+            next += args[i].getSize();
+            code.add(new VarInsnNode(args[i].getOpcode(ISTORE), later[i]));
+        }
+        int yielder = next++;
         code.add(new VarInsnNode(ASTORE, yielder));
+        for (int i = yielderArg + 1; i < args.length; i++) {
+            code.add(new VarInsnNode(args[i].getOpcode(ILOAD), later[i]));
+        }
+        m.maxLocals = next;
+        m.maxStack += 2;
         code.add(new InvokeDynamicInsnNode(name, site.toString(), BOOTSTRAP, kind, Type.getObjectType(owner), desc,
-                Type.getObjectType(host.name)));
+                Type.getObjectType(hostName)));
         code.add(new VarInsnNode(ALOAD, yielder));
         code.add(new InsnNode(SWAP));
         code.add(new MethodInsnNode(INVOKEVIRTUAL, BytecodeRewriter.YIELDER, "yieldFrom",
