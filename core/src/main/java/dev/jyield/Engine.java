@@ -12,9 +12,12 @@ import java.util.StringJoiner;
  *
  * <p>Forcing {@code bytecode} does not make a body that cannot be rewritten fail: such a body (a yielder that
  * escapes, a yield under a monitor, a class file that cannot be read, ...) runs on the stackful engine the
- * automatic choice would take, and the reason is logged at DEBUG on the {@code dev.jyield} logger. Why: whether a
- * body can be rewritten depends on how it is written and loaded, not on the JVM, so failing would turn a
- * performance setting into a crash for code that is correct.
+ * automatic choice would take, and the reason is logged once per body as a warning on the {@code dev.jyield}
+ * logger. Why: whether a body can be rewritten depends on how it is written and loaded, not on the JVM, so
+ * failing would turn a performance setting into a crash for code that is correct.
+ *
+ * <p>A value that names no engine makes each {@code Generator.of} fail with an {@link IllegalArgumentException}
+ * that lists the valid names.
  */
 enum Engine {
     /** Automatic: push where a terminal operation consumes a whole generator, else the fastest pull engine. */
