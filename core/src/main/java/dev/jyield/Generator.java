@@ -94,6 +94,34 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      *
      * <p>{@code Serializable} so that the library can find the body's code and run it as a state machine.
      *
+     * <h2>Checked exceptions</h2>
+     * A body may throw any exception, checked ones included, as a Python generator function may raise anything:
+     * {@code Files.newBufferedReader}, {@code readLine} and {@code Thread.sleep} compile inside it. The exception
+     * reaches the consumer unchanged, the same object, never wrapped: from {@link Generator#next()},
+     * {@link Generator#send}, {@link Generator#throwIn}, a for-each loop, a terminal operation, and through a
+     * {@link Yielder#yieldFrom(Generator)} of this generator, on every engine.
+     *
+     * <p>The consumer's methods declare no checked exception, so Java rejects {@code catch (IOException e)}
+     * around them ("exception IOException is never thrown"). Catch {@code Exception} and test its type; since the
+     * calls in the {@code try} declare nothing checked, {@code throw e} of that catch parameter needs no
+     * {@code throws} clause:
+     *
+     * {@snippet :
+     * Generator<String> lines = Generator.of(y -> {
+     *     try (BufferedReader r = Files.newBufferedReader(path)) {
+     *         for (String line; (line = r.readLine()) != null; ) y.yield(line);
+     *     }
+     * });
+     * try {
+     *     for (String line : lines) System.out.println(line);
+     * } catch (Exception e) {
+     *     if (!(e instanceof IOException io)) throw e;   // Python: except OSError as io:
+     *     System.err.println("cannot read: " + io);
+     * }
+     * }
+     *
+     * A body that catches a sub-generator's exception around {@code y.yieldFrom(sub)} does the same.
+     *
      * @param <T> the type of the values yielded
      */
     @FunctionalInterface
@@ -102,13 +130,16 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
          * Runs the body, yielding through {@code y}.
          *
          * @param y the yielder of this generator; it must not escape the body
+         * @throws Exception whatever the body throws; it reaches the consumer unchanged (see above)
          */
-        void run(Yielder<T> y);
+        void run(Yielder<T> y) throws Exception;
     }
 
     /**
      * A generator body that returns a value: Python's {@code return r} in a generator, read back with
      * {@link Generator#returnValue()} or as the result of {@link Yielder#yieldFrom(Generator)}.
+     *
+     * <p>It may throw checked exceptions, which reach the consumer unchanged, as for {@link Body}.
      *
      * @param <T> the type of the values yielded
      */
@@ -119,8 +150,9 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
          *
          * @param y the yielder of this generator; it must not escape the body
          * @return the generator's return value
+         * @throws Exception whatever the body throws; it reaches the consumer unchanged, as for {@link Body}
          */
-        Object run(Yielder<T> y);
+        Object run(Yielder<T> y) throws Exception;
     }
 
     private static final int CREATED = 0;
