@@ -11,17 +11,18 @@ import java.util.function.Consumer;
 /**
  * The driver of a {@link Generator}: its states, its requests (next, send, throw, close), its return value and
  * {@code yieldFrom} delegation, in the order of Python's protocol, over a {@link Source} that only resumes and
- * reports. {@link Generator} adds the operators; this class is its only subclass, as {@code AbstractStringBuilder}
- * is to {@code StringBuilder}, so that the protocol reads in one place and its public members are documented as
- * {@link Generator}'s.
+ * reports. {@link Generator}, its only subclass (as {@code StringBuilder} is of {@code AbstractStringBuilder}),
+ * adds the operators and declares the public methods of the protocol with their documentation, each a call of
+ * one {@code impl} method here, so that the driver reads in one place and the API reads as it always has.
  *
  * <p>Every request goes through {@link #request}, which applies the rules of the current state, and every resume
- * of the source through {@link #resume}. {@link #advance} and {@link #pull} each keep one shortcut for the usual
- * step, where the JMH benchmarks showed it pays.
+ * of the source through {@link #resume}, which also forwards to a delegate. {@link #advance} and {@link #pull}
+ * each keep one shortcut for the usual step, where a benchmark showed it pays. Only the source writes
+ * {@link Source#out}; the driver reads it.
  *
  * @param <T> the type of the values yielded
  */
-abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable permits Generator {
+abstract sealed class AbstractGenerator<T> permits Generator {
     // ------------------------------------------------------------------------------------------------ state
 
     static final int CREATED = 0;
@@ -34,7 +35,7 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
 
     private Source<T> src;
     private int state;
-    /** Whether {@link #value} holds a yielded value that {@link #next()} has not taken yet. */
+    /** Whether {@link #value} holds a yielded value that {@link Generator#next()} has not taken yet. */
     private boolean ready;
     private T value;
     /** While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to. */
@@ -47,19 +48,12 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
 
     // ---------------------------------------------------------------------------------------- next, hasNext
 
-    /**
-     * Whether the generator has another value: runs the body up to its next {@code yield} if no value is
-     * waiting, and keeps that value for {@link #next()}.
-     *
-     * @return false once the generator is exhausted or closed
-     * @throws IllegalStateException "generator already executing" if called while the body runs
-     */
-    @Override
-    public final boolean hasNext() {
+    /** {@link Generator#hasNext()}: runs the body to its next yield unless a value waits. */
+    final boolean implHasNext() {
         return ready || advance();
     }
 
-    /** Runs the body to its next yield if it can; apart from {@link #hasNext} so that hasNext inlines anywhere. */
+    /** Runs the body to its next yield if it can; apart from {@link #implHasNext} so that hasNext inlines anywhere. */
     @SuppressWarnings("unchecked")
     private boolean advance() {
         if (state == SUSPENDED && delegate == null) {
@@ -107,48 +101,25 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
         return ready || advance() ? take() : END;
     }
 
-    /**
-     * Runs the body to its next {@code yield} and returns the value: Python's {@code next(g)}.
-     *
-     * @return the next value yielded
-     * @throws NoSuchElementException if the generator is exhausted or closed (every time it is asked)
-     * @throws IllegalStateException "generator already executing" if called while the body runs
-     */
-    @Override
-    public final T next() {
-        if (!ready && !hasNext()) {
+    /** {@link Generator#next()}. */
+    final T implNext() {
+        if (!ready && !advance()) {
             throw new NoSuchElementException("generator exhausted");
         }
         return take();
     }
 
-    /**
-     * Python's {@code next(g, default)}: the next value, or {@code defaultValue} when exhausted.
-     *
-     * @param defaultValue what to return when the generator has no more values
-     * @return the next value yielded, or {@code defaultValue}
-     * @throws IllegalStateException "generator already executing" if called while the body runs
-     */
-    public final T next(T defaultValue) {
-        return hasNext() ? take() : defaultValue;
+    /** {@link Generator#next(Object)}: Python's {@code next(g, default)}. */
+    final T implNext(T defaultValue) {
+        return ready || advance() ? take() : defaultValue;
     }
 
     // ------------------------------------------------------------------------------------------ send, throw
 
-    /**
-     * Resumes the body with {@code value} as the result of its paused {@code yield} and returns the next value
-     * it yields: Python's {@code g.send(value)}. {@code send(null)} is {@link #next()}.
-     *
-     * @param value the result of the paused {@code yield}
-     * @return the next value yielded
-     * @throws IllegalStateException if {@code value} is non-null and the generator has not started (Python: "can't
-     *     send non-None value to a just-started generator"; the generator stays startable), or a value fetched by
-     *     {@link #hasNext()} has not been taken yet, or the generator is already executing
-     * @throws NoSuchElementException if the generator is exhausted or closed, or ends during this call
-     */
-    public final T send(Object value) {
+    /** {@link Generator#send(Object)}: a request with a sent value. */
+    final T implSend(Object value) {
         if (value == null) {
-            return next();
+            return implNext();
         }
         if (request(value, null)) {
             return take();
@@ -156,22 +127,8 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
         throw new NoSuchElementException("generator exhausted");
     }
 
-    /**
-     * Raises {@code exception} inside the body at its paused {@code yield} and returns the next value it yields:
-     * Python's {@code g.throw(exc)}. If the body does not catch it, the generator closes and the same exception
-     * object propagates to the caller. On a generator that has not started, the generator is closed without
-     * running any of its code, and {@code exception} is thrown. A value waiting from {@link #hasNext()} is
-     * discarded.
-     *
-     * @param exception what to raise at the paused {@code yield}
-     * @param <X> the type of the exception, which may come back to the caller
-     * @return the next value the body yields after handling the exception
-     * @throws X {@code exception} itself, if the body lets it propagate, or if the generator is not suspended
-     * @throws NoSuchElementException if the body handles the exception and then returns
-     * @throws NullPointerException if {@code exception} is null
-     * @throws IllegalStateException "generator already executing" if called while the body runs
-     */
-    public final <X extends Throwable> T throwIn(X exception) throws X {
+    /** {@link Generator#throwIn(Throwable)}: a request with an exception to raise. */
+    final <X extends Throwable> T implThrowIn(X exception) throws X {
         if (request(null, requireNonNull(exception, "exception"))) {
             return take();
         }
@@ -237,7 +194,7 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
                         if (d instanceof AbstractGenerator<?> g) {
                             if (thrown instanceof GeneratorExit) {
                                 delegate = null;
-                                g.close();
+                                g.implClose();
                             } else if (thrown == null && g.state == CLOSED) {
                                 // Exhausted behind our back: only the first end carries the return value.
                                 delegate = null;
@@ -324,19 +281,8 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
 
     // ------------------------------------------------------------------------------------------------ close
 
-    /**
-     * Closes the generator: Python's {@code g.close()}. A suspended body gets a {@link GeneratorExit} at its paused
-     * {@code yield}, so its {@code finally} blocks run; a body that returns while handling it leaves its value in
-     * {@link #returnValue()}. A generator that has not started is closed without running any of its code. Closing
-     * a closed generator does nothing. Operators over other generators close those too, in every state.
-     *
-     * @throws IllegalStateException "generator ignored GeneratorExit" if the body yields again instead of ending
-     *     (the generator then stays suspended, and a later close tries again); "generator already executing" if
-     *     called while the body runs
-     * @throws RuntimeException or Error, whatever else the body throws while closing (the generator is closed)
-     */
-    @Override
-    public final void close() {
+    /** {@link Generator#close()}: GeneratorExit at the paused yield, then the sources closed. */
+    final void implClose() {
         try {
             switch (state) {
                 case RUNNING -> throw executing();
@@ -370,29 +316,19 @@ abstract sealed class AbstractGenerator<T> implements Iterator<T>, AutoCloseable
 
     // ---------------------------------------------------------------------------------- state, return value
 
-    /**
-     * The state of the generator, as Python's {@code inspect.getgeneratorstate}.
-     *
-     * @return the current state; {@link State#SUSPENDED} also while a value from {@link #hasNext()} waits
-     */
-    public final State state() {
+    /** {@link Generator#state()}. */
+    final State implState() {
         return State.values()[state];
     }
 
-    /**
-     * The value the body returned (Python's {@code StopIteration.value}), kept for good once the generator has
-     * ended by returning, also when it returned while handling {@link #close()} or {@link #throwIn}.
-     *
-     * @return the return value, or null if the body has not returned (not finished, failed, closed before it
-     *     returned, or a body with no return value)
-     */
-    public final Object returnValue() {
+    /** {@link Generator#returnValue()}. */
+    final Object implReturnValue() {
         return returnValue;
     }
 
     // ------------------------------------------------------------------------------- for Generator's operators
 
-    /** Takes the waiting value; precondition: {@link #hasNext()} returned true. */
+    /** Takes the waiting value; precondition: {@link #implHasNext()} returned true. */
     final T take() {
         T v = value;
         value = null;

@@ -234,7 +234,112 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
 
     // ----------------------------------------------------------------------------------------- the protocol
 
-    // next, send, throwIn, close, state and returnValue are AbstractGenerator's: the driver in one place.
+    // The doors of the protocol; what each does is AbstractGenerator's, which holds the driver in one place.
+
+    /**
+     * Whether the generator has another value: runs the body up to its next {@code yield} if no value is
+     * waiting, and keeps that value for {@link #next()}.
+     *
+     * @return false once the generator is exhausted or closed
+     * @throws IllegalStateException "generator already executing" if called while the body runs
+     */
+    @Override
+    public boolean hasNext() {
+        return implHasNext();
+    }
+
+    /**
+     * Runs the body to its next {@code yield} and returns the value: Python's {@code next(g)}.
+     *
+     * @return the next value yielded
+     * @throws NoSuchElementException if the generator is exhausted or closed (every time it is asked)
+     * @throws IllegalStateException "generator already executing" if called while the body runs
+     */
+    @Override
+    public T next() {
+        return implNext();
+    }
+
+    /**
+     * Python's {@code next(g, default)}: the next value, or {@code defaultValue} when exhausted.
+     *
+     * @param defaultValue what to return when the generator has no more values
+     * @return the next value yielded, or {@code defaultValue}
+     * @throws IllegalStateException "generator already executing" if called while the body runs
+     */
+    public T next(T defaultValue) {
+        return implNext(defaultValue);
+    }
+
+    /**
+     * Resumes the body with {@code value} as the result of its paused {@code yield} and returns the next value
+     * it yields: Python's {@code g.send(value)}. {@code send(null)} is {@link #next()}.
+     *
+     * @param value the result of the paused {@code yield}
+     * @return the next value yielded
+     * @throws IllegalStateException if {@code value} is non-null and the generator has not started (Python: "can't
+     *     send non-None value to a just-started generator"; the generator stays startable), or a value fetched by
+     *     {@link #hasNext()} has not been taken yet, or the generator is already executing
+     * @throws NoSuchElementException if the generator is exhausted or closed, or ends during this call
+     */
+    public T send(Object value) {
+        return implSend(value);
+    }
+
+    /**
+     * Raises {@code exception} inside the body at its paused {@code yield} and returns the next value it yields:
+     * Python's {@code g.throw(exc)}. If the body does not catch it, the generator closes and the same exception
+     * object propagates to the caller. On a generator that has not started, the generator is closed without
+     * running any of its code, and {@code exception} is thrown. A value waiting from {@link #hasNext()} is
+     * discarded.
+     *
+     * @param exception what to raise at the paused {@code yield}
+     * @param <X> the type of the exception, which may come back to the caller
+     * @return the next value the body yields after handling the exception
+     * @throws X {@code exception} itself, if the body lets it propagate, or if the generator is not suspended
+     * @throws NoSuchElementException if the body handles the exception and then returns
+     * @throws NullPointerException if {@code exception} is null
+     * @throws IllegalStateException "generator already executing" if called while the body runs
+     */
+    public <X extends Throwable> T throwIn(X exception) throws X {
+        return implThrowIn(exception);
+    }
+
+    /**
+     * Closes the generator: Python's {@code g.close()}. A suspended body gets a {@link GeneratorExit} at its paused
+     * {@code yield}, so its {@code finally} blocks run; a body that returns while handling it leaves its value in
+     * {@link #returnValue()}. A generator that has not started is closed without running any of its code. Closing
+     * a closed generator does nothing. Operators over other generators close those too, in every state.
+     *
+     * @throws IllegalStateException "generator ignored GeneratorExit" if the body yields again instead of ending
+     *     (the generator then stays suspended, and a later close tries again); "generator already executing" if
+     *     called while the body runs
+     * @throws RuntimeException or Error, whatever else the body throws while closing (the generator is closed)
+     */
+    @Override
+    public void close() {
+        implClose();
+    }
+
+    /**
+     * The state of the generator, as Python's {@code inspect.getgeneratorstate}.
+     *
+     * @return the current state; {@link State#SUSPENDED} also while a value from {@link #hasNext()} waits
+     */
+    public State state() {
+        return implState();
+    }
+
+    /**
+     * The value the body returned (Python's {@code StopIteration.value}), kept for good once the generator has
+     * ended by returning, also when it returned while handling {@link #close()} or {@link #throwIn}.
+     *
+     * @return the return value, or null if the body has not returned (not finished, failed, closed before it
+     *     returned, or a body with no return value)
+     */
+    public Object returnValue() {
+        return implReturnValue();
+    }
 
     /**
      * Returns this generator itself, as Python's {@code iter(g) is g}: a second for-each resumes where the
