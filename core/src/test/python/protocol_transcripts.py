@@ -4,7 +4,7 @@
 For each generator shape below, runs every sequence of next/send/throw/close calls up to MAX_STEPS long (a
 sequence stops one call after the generator closes) on a fresh generator, then closes it, and writes one line per
 sequence to core/src/test/resources/dev/jyield/protocol-transcripts.txt. ProtocolOracleTest replays each line on
-every jyield engine and compares step by step. The shapes mirror the Java bodies in ProtocolOracleTest; the
+every jyield engine and compares step by step. The shapes mirror the Java bodies in ProtocolShapes.java; the
 vocabulary of results is the one both sides format:
 
     yield <v> | stop [ret=<v>] | closed | raise arg:<msg> | error ignored-exit | error send-unstarted

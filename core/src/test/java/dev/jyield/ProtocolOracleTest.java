@@ -10,24 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * CPython as the oracle of the protocol: every sequence of up to five calls of next, send, throwIn and close on a
- * few generator shapes, replayed on every pull engine and compared call by call with what CPython answered to the
- * same sequence (results, exceptions, states, the body's own effects, then the closing at the end). Where
- * {@link ProtocolModelTest} compares the engines with each other, this catches a rule that the shared driver gets
- * wrong on all of them.
+ * few generator shapes ({@link ProtocolShapes}), replayed on every pull engine and compared call by call with what
+ * CPython answered to the same sequence (results, exceptions, states, the body's own effects, then the closing at
+ * the end). Where {@link ProtocolModelTest} compares the engines with each other, this catches a rule that the
+ * shared driver gets wrong on all of them.
  *
- * <p>The transcripts are checked in ({@code src/test/resources/dev/jyield/protocol-transcripts.txt}); this test
- * only reads them. To regenerate them after changing a shape (here and in the script alike), run from the
- * repository root: {@code python3 core/src/test/python/protocol_transcripts.py}. One of the recorded behaviours,
- * as CPython 3.11 shows it (the delegate's return value resumes the delegating body):
+ * <p>The transcripts are checked in ({@code src/test/resources/dev/jyield/protocol-transcripts.txt}); this test only
+ * reads them. To regenerate them after changing a shape (in ProtocolShapes and in the script alike), run from the
+ * repository root: {@code python3 core/src/test/python/protocol_transcripts.py}. One of the recorded behaviours, as
+ * CPython 3.11 shows it (the delegate's return value resumes the delegating body):
  * <pre>
  * >>> g = delegates()
  * >>> next(g)
@@ -45,80 +43,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProtocolOracleTest {
     private static final String TRANSCRIPTS = "protocol-transcripts.txt";
 
-    /** The shapes of core/src/test/python/protocol_transcripts.py, line for line. */
-    private static final Map<String, Function<Engine, Generator<Object>>> SHAPES = Map.of(
-            "plain", e -> Generator.ofReturning(y -> {
-                y.yield("a");
-                y.yield("b");
-                return "ret";
-            }, e),
-            "catches", e -> Generator.of(y -> {
-                for (int i = 0; i < 3; i++) {
-                    try {
-                        Object sent = y.yield("v" + i);
-                        y.yield("sent " + sent);
-                    } catch (IllegalArgumentException ex) {
-                        y.yield("caught " + ex.getMessage());
-                    } finally {
-                        Log.add("finally " + i);
-                    }
-                }
-            }, e),
-            "ignoresExit", e -> Generator.of(y -> {
-                int ignored = 0;
-                while (true) {
-                    try {
-                        y.yield("loop");
-                    } catch (GeneratorExit ex) {
-                        Log.add("exit");
-                        if (++ignored == 2) {
-                            return;
-                        }
-                    }
-                }
-            }, e),
-            "returnsOnThrow", e -> Generator.ofReturning(y -> {
-                try {
-                    y.yield("r1");
-                    y.yield("r2");
-                } catch (IllegalArgumentException ex) {
-                    Log.add("handled " + ex.getMessage());
-                    return "handled " + ex.getMessage();
-                } finally {
-                    Log.add("finally");
-                }
-                return "done";
-            }, e),
-            "delegates", e -> Generator.ofReturning(y -> {
-                try {
-                    Object r = y.yieldFrom(Generator.ofReturning(s -> {
-                        try {
-                            Object x = s.yield("sub1");
-                            s.yield("sub got " + x);
-                        } catch (IllegalArgumentException ex) {
-                            s.yield("sub caught");
-                        } finally {
-                            Log.add("sub finally");
-                        }
-                        return "subret";
-                    }, e));
-                    y.yield("outer got " + r);
-                    y.yieldFrom(List.of("i1", "i2"));
-                } finally {
-                    Log.add("outer finally");
-                }
-                return "outerret";
-            }, e));
-
-    /** The body's own effects, in order. */
-    static final class Log {
-        static final List<String> ENTRIES = new ArrayList<>();
-
-        static void add(String s) {
-            ENTRIES.add(s);
-        }
-    }
-
     static Stream<Engine> engines() {
         return Engines.pull();
     }
@@ -130,7 +54,7 @@ class ProtocolOracleTest {
         assertThat(lines).hasSizeGreaterThan(1000);
         for (String line : lines) {
             String[] f = line.split("\t", 3);
-            Generator<Object> g = SHAPES.get(f[0]).apply(engine);
+            Generator<Object> g = ProtocolShapes.SHAPES.get(f[0]).apply(engine);
             // why: a body that silently fell back to another engine would not test this one.
             assertThat(g.engineName()).isEqualTo(engine.name().toLowerCase(Locale.ROOT));
             assertThat(replay(g, f[1].split(" ")))
@@ -154,17 +78,17 @@ class ProtocolOracleTest {
 
     /** Runs the calls and formats each answer as the script does. */
     private static String replay(Generator<Object> g, String[] ops) {
-        Log.ENTRIES.clear();
+        ProtocolShapes.Log.ENTRIES.clear();
         List<String> steps = new ArrayList<>();
         int n = 0;
         for (String op : ops) {
             n++;
-            int logged = Log.ENTRIES.size();
+            int logged = ProtocolShapes.Log.ENTRIES.size();
             String result = outcome(g, op, n);
             steps.add(op + " -> " + result + after(g, logged));
         }
         for (int i = 0; i < 3 && g.state() != Generator.State.CLOSED; i++) {
-            int logged = Log.ENTRIES.size();
+            int logged = ProtocolShapes.Log.ENTRIES.size();
             steps.add("final close -> " + outcome(g, "close", 0) + after(g, logged));
         }
         return String.join(" ; ", steps);
@@ -205,7 +129,7 @@ class ProtocolOracleTest {
     }
 
     private static String after(Generator<Object> g, int logged) {
-        List<String> added = Log.ENTRIES.subList(logged, Log.ENTRIES.size());
+        List<String> added = ProtocolShapes.Log.ENTRIES.subList(logged, ProtocolShapes.Log.ENTRIES.size());
         return " [" + g.state() + "]" + (added.isEmpty() ? "" : " log=" + added);
     }
 }
