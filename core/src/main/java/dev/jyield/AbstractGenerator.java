@@ -59,7 +59,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         if (state == SUSPENDED && delegate == null) {
             // why: the usual for-each step without the checks of request() and the delegate loop of resume(): the
             // bytecode for-each went from 5.0-5.2 to 4.2-4.7 ns/element. Kept apart from pull()'s copy on purpose:
-            // each resume call site keeps its own type profile for the JIT.
+            // each resume call site keeps its own type profile for the JIT (one shared helper measured 7.6 against
+            // 5.2 ns/element for-each and 23.8 against 14.5 pulled, best of 15 iterations on a loaded machine).
             state = RUNNING;
             int outcome;
             try {
