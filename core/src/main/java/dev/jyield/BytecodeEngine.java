@@ -171,14 +171,8 @@ final class BytecodeEngine {
     }
 
     private static Class<?> declaringClass(Class<?> owner, String name, String desc) {
-        for (Class<?> k = owner; k != null; k = k.getSuperclass()) {
-            for (Method m : k.getDeclaredMethods()) {
-                if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
-                    return k;
-                }
-            }
-        }
-        return owner;
+        Method m = findMethod(owner, name, desc);
+        return m == null ? owner : m.getDeclaringClass();
     }
 
     private static Generator<Object> delegateTo(StateMachine machine, boolean closeOnAbandon) {
