@@ -11,11 +11,11 @@ final class BodySource<T> extends Source<T> {
     BodySource(Object body, boolean returning, Engine engine) {
         this.body = body;
         this.returning = returning;
-        this.engine = engine;
+        this.engine = Engine.orConfigured(engine);
     }
 
     @SuppressWarnings("unchecked")
-    static <T> Object run(Object body, boolean returning, Yielder<T> y) {
+    static <T> Object run(Object body, boolean returning, Yielder<T> y) throws Exception {
         if (returning) {
             return ((Generator.ReturningBody<T>) body).run(y);
         }

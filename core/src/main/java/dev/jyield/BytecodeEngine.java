@@ -11,26 +11,64 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.Type;
 
 /**
  * The bytecode engine: finds the code of a generator body, has {@link BytecodeRewriter} turn it into a state
- * machine, and defines that as a hidden nestmate of the body's class. Stackless, like Python's generators: only
- * yields written in the body itself suspend it.
+ * machine, and defines that as an ordinary class in the body's own package, class loader and module (named
+ * {@code Host$$Jyield$method}), so that its frames show in stack traces with the user's file and line and
+ * debuggers stop in it. Defining such a class needs only a lookup with package access, which
+ * {@code privateLookupIn} grants on the class path, across class loaders, and on the module path when the body's
+ * package is open to {@code dev.jyield}. Stackless, like Python's generators: only yields written in the body itself
+ * suspend it.
  *
  * <p>Everything is cached: per body class a {@link Plan} (how to make the machine from a body object, or why
- * not), per implementation method the defined class. A second generator from the same body costs one
- * allocation of its machine. A body that cannot be rewritten runs on a stackful engine; the reason is logged
- * once at DEBUG on the {@code dev.jyield} logger and is available to tests from {@link #fallbackReason}.
+ * not), per implementation method the defined class, defined once even when threads race. A second generator from
+ * the same body costs one allocation of its machine. A body that cannot be rewritten runs on a stackful engine,
+ * 20 to 1000 times slower: the reason and its fix are logged once per body at WARNING on the {@code dev.jyield}
+ * logger, and with {@code -Djyield.strict=true} the first pull fails instead. {@code -Djyield.dump=DIR} writes
+ * every generated class to {@code DIR} for {@code javap}.
  */
 final class BytecodeEngine {
     private BytecodeEngine() {}
 
     private static final System.Logger LOG = System.getLogger("dev.jyield");
+    /** {@code -Djyield.strict=true}: a body that cannot run as a state machine fails instead of falling back. */
+    static volatile boolean strict = Boolean.getBoolean("jyield.strict");
+    /** Test hook: when set, damages the next generated class so that the JVM refuses it. */
+    static volatile boolean corruptNextForTest;
+
+    /** The helpers that already said why they run on a stackful engine. */
+    private static final java.util.Set<String> WARNED_HELPERS = ConcurrentHashMap.newKeySet();
+    private static final MethodHandle DELEGATE;
+    private static final MethodHandle STACKFUL_HELPER;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            DELEGATE = l.findStatic(BytecodeEngine.class, "delegateTo",
+                    MethodType.methodType(Generator.class, StateMachine.class, boolean.class));
+            STACKFUL_HELPER = l.findStatic(BytecodeEngine.class, "stackfulHelper",
+                    MethodType.methodType(Generator.class, MethodHandle.class, int.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        StateMachine.install(BytecodeEngine::helperGenerator);
+    }
+
+    /** The bytes of the classes defined here, for the lambdas inside a machine that become bodies themselves. */
+    private static final Map<Class<?>, byte[]> GENERATED = Collections.synchronizedMap(new WeakHashMap<>());
     private static final MethodType FACTORY = MethodType.methodType(StateMachine.class, Object.class);
     private static final String INTERNAL = "dev.jyield.internal";
 
@@ -42,7 +80,10 @@ final class BytecodeEngine {
         }
     };
 
-    /** Per implementation class: its rewritten methods by name, descriptor and form (a Template or a reason). */
+    /**
+     * Per implementation class: its rewritten methods by name, descriptor and form (a Template or a reason).
+     * why: a ClassValue lives in the class itself, so a child class loader stays collectable.
+     */
     private static final ClassValue<ConcurrentHashMap<String, Object>> TEMPLATES = new ClassValue<>() {
         @Override
         protected ConcurrentHashMap<String, Object> computeValue(Class<?> type) {
@@ -60,6 +101,7 @@ final class BytecodeEngine {
     static <T> Source<T> source(Object body, boolean returning, Object owner) {
         Plan plan = plan(body, returning);
         if (plan.reason != null) {
+            stepAside(plan, body);
             return null;
         }
         StateMachine machine = plan.instantiate(body);
@@ -71,6 +113,90 @@ final class BytecodeEngine {
         return plan(body, returning).reason;
     }
 
+    /** The reason {@code body} does not run on this engine and its fix, as users read it, or null if it does. */
+    static String explain(Object body, boolean returning) {
+        Plan p = plan(body, returning);
+        return p.reason == null ? null : p.reason + (p.fix == null ? "" : ". Fix: " + p.fix);
+    }
+
+    /** The body runs on a stackful engine: warn once per body, or fail in strict mode. */
+    private static void stepAside(Plan plan, Object body) {
+        Engine e = Engine.stackful();
+        String message = "jyield: the generator body " + plan.where + " runs on the " + e.name().toLowerCase(Locale.ROOT)
+                + " engine, " + (e == Engine.CONTINUATION ? "about 20" : "100 to 1000") + " times slower than as a "
+                + "state machine, because " + plan.reason + "." + (plan.fix == null ? "" : " Fix: " + plan.fix + ".");
+        if (strict) {
+            throw new IllegalStateException(message + " (This is an error because -Djyield.strict=true.)");
+        }
+        if (!plan.warned) {
+            plan.warned = true; // why: a benign race; at worst a second thread warns once more
+            LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
+        }
+    }
+
+    /**
+     * How a call that hands a body's yielder to the helper {@code owner.name desc} makes the helper's generator:
+     * its own state machine, or (when it cannot be rewritten; said once at WARNING) the helper run on a stackful
+     * engine.
+     */
+    private static MethodHandle helperGenerator(Class<?> owner, String name, String desc, MethodHandle target) {
+        boolean returning = !desc.endsWith(")V");
+        int yielderAt = BytecodeRewriter.yielderParameter(desc) + target.type().parameterCount()
+                - Type.getArgumentTypes(desc).length;
+        MethodType site = target.type().dropParameterTypes(yielderAt, yielderAt + 1).changeReturnType(Generator.class);
+        Class<?> declaring = declaringClass(owner, name, desc);
+        try {
+            Template t = template(declaring, name, desc, returning);
+            MethodHandle make = t.constructor.asType(t.constructor.type().changeReturnType(StateMachine.class));
+            return MethodHandles.filterReturnValue(make, MethodHandles.insertArguments(DELEGATE, 1,
+                    t.closeOnAbandon)).asType(site);
+        } catch (BytecodeRewriter.Unsupported u) {
+            Engine e = Engine.stackful();
+            String message = "jyield: the helper " + declaring.getName() + "." + name + ", to which a generator body "
+                    + "hands its Yielder, runs on the " + e.name().toLowerCase(Locale.ROOT) + " engine, "
+                    + (e == Engine.CONTINUATION ? "about 20" : "100 to 1000") + " times slower than as a state "
+                    + "machine, because " + u.getMessage() + "." + (u.fix == null ? "" : " Fix: " + u.fix + ".");
+            if (strict) {
+                MethodHandle fail = MethodHandles.throwException(Generator.class, IllegalStateException.class);
+                fail = MethodHandles.insertArguments(fail, 0, new IllegalStateException(message
+                        + " (This is an error because -Djyield.strict=true.)"));
+                return MethodHandles.dropArguments(fail, 0, site.parameterList());
+            }
+            if (WARNED_HELPERS.add(declaring.getName() + "." + name + desc)) {
+                LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
+            }
+            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target, yielderAt)
+                    .asCollector(Object[].class, site.parameterCount()).asType(site);
+        }
+    }
+
+    private static Class<?> declaringClass(Class<?> owner, String name, String desc) {
+        Method m = findMethod(owner, name, desc);
+        return m == null ? owner : m.getDeclaringClass();
+    }
+
+    private static Generator<Object> delegateTo(StateMachine machine, boolean closeOnAbandon) {
+        return new Generator<>(new MachineSource<>(machine, closeOnAbandon));
+    }
+
+    /** A helper that cannot be rewritten, run as a body of its own: {@code target(args with y at yielderAt)}. */
+    private static Generator<Object> stackfulHelper(MethodHandle target, int yielderAt, Object[] args) {
+        Generator.ReturningBody<Object> body = y -> {
+            Object[] all = new Object[args.length + 1];
+            System.arraycopy(args, 0, all, 0, yielderAt);
+            all[yielderAt] = y;
+            System.arraycopy(args, yielderAt, all, yielderAt + 1, args.length - yielderAt);
+            try {
+                return target.invokeWithArguments(all);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw Util.sneaky(e);
+            }
+        };
+        return new Generator<>(new BodySource<>(body, true, Engine.stackful()));
+    }
+
     private static Plan plan(Object body, boolean returning) {
         Plan[] plans = PLANS.get(body.getClass());
         int i = returning ? 1 : 0;
@@ -78,27 +204,35 @@ final class BytecodeEngine {
         if (p == null) {
             // why: a benign race; two threads may both plan, and the templates below are shared anyway.
             p = makePlan(body, returning);
-            if (p.reason != null && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "jyield: generator body " + body.getClass().getName()
-                        + " runs on a stackful engine, not as a state machine: " + p.reason);
-            }
             plans[i] = p;
         }
         return p;
     }
 
     private static Plan makePlan(Object body, boolean returning) {
+        Class<?> c = body.getClass();
+        String[] where = {c.isHidden() ? "written in " + c.getNestHost().getName() : c.getName()};
         try {
-            Class<?> c = body.getClass();
-            return c.isHidden() ? lambdaPlan(body, c, returning) : classPlan(c, returning);
+            return c.isHidden() ? lambdaPlan(body, c, returning, where) : classPlan(c, returning);
         } catch (BytecodeRewriter.Unsupported e) {
-            return Plan.fallback(e.getMessage());
+            return Plan.fallback(e.getMessage(), e.fix, where[0]);
         }
     }
 
+    /** A lambda's implementation method as its author would name it: {@code Main.main}'s lambda for lambda$main$0. */
+    private static String describe(Class<?> impl, String method) {
+        String[] parts = method.split("\\$");
+        String name = impl.getName();
+        if (parts.length >= 3 && parts[0].equals("lambda")) {
+            return "written as a lambda in " + name + "." + parts[1] + " (" + method + ")";
+        }
+        return name + "::" + method;
+    }
+
     /** A lambda or method reference: its SerializedLambda names the implementation method and the captures. */
-    private static Plan lambdaPlan(Object body, Class<?> c, boolean returning) throws BytecodeRewriter.Unsupported {
-        MethodHandles.Lookup nest = privateLookup(c.getNestHost());
+    private static Plan lambdaPlan(Object body, Class<?> c, boolean returning, String[] where)
+            throws BytecodeRewriter.Unsupported {
+        MethodHandles.Lookup nest = hostLookup(c.getNestHost());
         MethodHandle writeReplace;
         SerializedLambda sl;
         try {
@@ -125,6 +259,7 @@ final class BytecodeEngine {
         }
         String name = sl.getImplMethodName();
         String desc = sl.getImplMethodSignature();
+        where[0] = describe(impl, name);
         Template t = template(impl, name, desc, returning);
         MethodType ctorType = t.constructor.type();
         int n = sl.getCapturedArgCount();
@@ -155,7 +290,7 @@ final class BytecodeEngine {
                     if (Modifier.isAbstract(m.getModifiers())) {
                         break;
                     }
-                    Template t = template(k, "run", org.objectweb.asm.Type.getMethodDescriptor(m), returning);
+                    Template t = template(k, "run", Type.getMethodDescriptor(m), returning);
                     return new Plan(t.constructor.asType(FACTORY), null, null, t, k, null);
                 }
             }
@@ -207,13 +342,13 @@ final class BytecodeEngine {
     private static Method findMethod(Class<?> c, String name, String desc) {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             for (Method m : k.getDeclaredMethods()) {
-                if (m.getName().equals(name) && org.objectweb.asm.Type.getMethodDescriptor(m).equals(desc)) {
+                if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
                     return m;
                 }
             }
         }
         for (Method m : c.getMethods()) {
-            if (m.getName().equals(name) && org.objectweb.asm.Type.getMethodDescriptor(m).equals(desc)) {
+            if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
                 return m;
             }
         }
@@ -222,43 +357,112 @@ final class BytecodeEngine {
 
     private static Template template(Class<?> impl, String name, String desc, boolean returning)
             throws BytecodeRewriter.Unsupported {
+        // why: computeIfAbsent is atomic per key, so racing threads define each machine once.
         Object t = TEMPLATES.get(impl).computeIfAbsent(name + desc + (returning ? " returning" : ""),
                 k -> define(impl, name, desc, returning));
-        if (t instanceof String reason) {
-            throw new BytecodeRewriter.Unsupported(reason);
+        if (t instanceof BytecodeRewriter.Unsupported reason) {
+            throw reason;
         }
         return (Template) t;
     }
 
-    /** Rewrites and defines; returns a Template, or the reason why not. */
+    /** Rewrites and defines; returns a Template, or the Unsupported that says why not. */
     private static Object define(Class<?> impl, String name, String desc, boolean returning) {
         try {
+            MethodHandles.Lookup lookup = hostLookup(impl);
             byte[] bytes = classFile(impl);
-            BytecodeRewriter.Rewritten r = BytecodeRewriter.rewrite(impl, bytes, name, desc, returning);
-            MethodHandles.Lookup lookup = privateLookup(impl);
-            MethodHandles.Lookup machine =
-                    lookup.defineHiddenClass(r.bytes(), true, MethodHandles.Lookup.ClassOption.NESTMATE);
-            MethodHandle ctor = machine.findConstructor(machine.lookupClass(),
-                    MethodType.fromMethodDescriptorString(r.constructorDesc(), impl.getClassLoader()));
-            return new Template(ctor, r.closeOnAbandon());
+            for (int attempt = 0; ; attempt++) {
+                String machineName = Type.getInternalName(impl) + "$$Jyield$" + name.replaceAll("[^\\w$]", "_")
+                        + (returning ? "$returning" : "") + (attempt == 0 ? "" : "$" + attempt);
+                BytecodeRewriter.Rewritten r = BytecodeRewriter.rewrite(impl, bytes, name, desc, returning,
+                        machineName, c -> HostClass.read(c, classFile(c)));
+                byte[] machineBytes = corruptNextForTest ? corrupt(r.bytes()) : r.bytes();
+                dump(machineName, machineBytes);
+                Class<?> machine;
+                try {
+                    machine = lookup.defineClass(machineBytes);
+                } catch (LinkageError e) {
+                    // why: another copy of jyield (or an overload) took the name in this loader: "duplicate class
+                    // definition" is a plain LinkageError, while a refused class is a VerifyError or a ClassFormatError.
+                    if (e.getClass() == LinkageError.class && attempt < 8 && taken(impl, machineName)) {
+                        continue;
+                    }
+                    throw e;
+                }
+                GENERATED.put(machine, machineBytes);
+                lookup.ensureInitialized(machine); // defineClass links, so a class the verifier refuses never runs
+                MethodHandle ctor = lookup.findConstructor(machine,
+                        MethodType.fromMethodDescriptorString(r.constructorDesc(), impl.getClassLoader()));
+                return new Template(ctor, r.closeOnAbandon());
+            }
         } catch (BytecodeRewriter.Unsupported e) {
-            return e.getMessage();
+            return e;
         } catch (IllegalAccessException e) {
-            return "the state machine cannot be defined in " + impl.getPackageName() + ": " + e.getMessage();
+            return new BytecodeRewriter.Unsupported("the state machine cannot be defined in " + impl.getPackageName()
+                    + ": " + e.getMessage());
         } catch (ReflectiveOperationException | TypeNotPresentException e) {
-            return "the state machine's constructor cannot be found: " + e;
+            return new BytecodeRewriter.Unsupported("the state machine's constructor cannot be found: " + e);
         } catch (LinkageError e) {
             // why: never run a machine the JVM refused (a verify error here is a limit of the rewrite).
-            return "the JVM refused the rewritten class: " + e;
+            String what = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+            return new BytecodeRewriter.Unsupported("the JVM refused the rewritten class (" + e.getClass().getName()
+                    + what + "); this is a "
+                    + "limit of jyield, not an error in the body", "none needed: the body runs correctly, only slower; "
+                    + "please report the body's code (and -Djyield.dump=DIR's output) to jyield");
+        }
+    }
+
+    private static boolean taken(Class<?> impl, String machineName) {
+        try {
+            Class.forName(machineName.replace('/', '.'), false, impl.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** For the test of the fallback: a class whose one method the verifier refuses. */
+    private static byte[] corrupt(byte[] bytes) {
+        corruptNextForTest = false;
+        org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+        new org.objectweb.asm.ClassReader(bytes).accept(cn, 0);
+        for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+            if (m.name.equals("resume")) {
+                m.instructions.insert(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.POP));
+            }
+        }
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
+        cn.accept(cw);
+        return cw.toByteArray();
+    }
+
+    /** {@code -Djyield.dump=DIR}: every generated class is written there, as {@code DIR/pkg/Name.class}. */
+    private static void dump(String machineName, byte[] bytes) {
+        String dir = System.getProperty("jyield.dump");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            Path file = Path.of(dir).resolve(machineName + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "jyield: cannot write " + machineName + " to jyield.dump=" + dir
+                    + ": " + e);
         }
     }
 
     private static byte[] classFile(Class<?> c) throws BytecodeRewriter.Unsupported {
+        byte[] generated = GENERATED.get(c);
+        if (generated != null) {
+            return generated;
+        }
         String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
         try (InputStream in = c.getResourceAsStream(file)) {
             if (in == null) {
                 throw new BytecodeRewriter.Unsupported("the class file of " + c.getName() + " cannot be read (a "
-                        + "class defined at run time, as by jshell or a code generator, has none)");
+                        + "class defined at run time, as by jshell or a code generator, has none)",
+                        "write the body in a class compiled to a .class file that its class loader can find");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -266,31 +470,43 @@ final class BytecodeEngine {
         }
     }
 
-    /** A lookup with full privilege on {@code host}, needed to define a nestmate. */
-    private static MethodHandles.Lookup privateLookup(Class<?> host) throws BytecodeRewriter.Unsupported {
+    /**
+     * A lookup on {@code host} with private and package access: enough to define a class in its package and to
+     * reach its private members, on the class path, across class loaders and across modules whose package is open
+     * to dev.jyield.
+     */
+    private static MethodHandles.Lookup hostLookup(Class<?> host) throws BytecodeRewriter.Unsupported {
         Module mine = BytecodeEngine.class.getModule();
         Module theirs = host.getModule();
+        if (!mine.isNamed() && theirs.isNamed()) {
+            throw new BytecodeRewriter.Unsupported("the body is in the named module " + theirs.getName()
+                    + " while jyield is on the class path, which a named module cannot read",
+                    "put jyield on the module path as well (`requires dev.jyield;`)");
+        }
         if (mine.isNamed()) {
             mine.addReads(theirs);
             mine.addExports(INTERNAL, theirs); // the machine extends StateMachine from the body's module
         }
-        MethodHandles.Lookup lookup;
         try {
-            lookup = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
+            return MethodHandles.privateLookupIn(host, MethodHandles.lookup());
         } catch (IllegalAccessException e) {
-            throw new BytecodeRewriter.Unsupported("no private access to " + host.getName() + " (open its package "
-                    + "to dev.jyield): " + e.getMessage());
+            String pkg = host.getPackageName();
+            throw new BytecodeRewriter.Unsupported("the package " + pkg + " of module " + theirs.getName()
+                    + " is not open to dev.jyield", "add `opens " + pkg + " to dev.jyield;` to module "
+                    + theirs.getName() + "'s module-info.java (or run with --add-opens " + theirs.getName() + "/" + pkg
+                    + "=dev.jyield)");
         }
-        if (!lookup.hasFullPrivilegeAccess()) {
-            throw new BytecodeRewriter.Unsupported("the lookup on " + host.getName() + " lacks full privilege, as "
-                    + "when jyield is a named module and the body is not in it");
-        }
-        return lookup;
     }
 
     /** How to make the state machine of one body class, or why it cannot be made. */
     private static final class Plan {
         final String reason;
+        /** The fix for {@link #reason}, in the user's terms, or null. */
+        final String fix;
+        /** Where the body was written, for the warning. */
+        final String where;
+        /** Whether the fallback was logged. */
+        boolean warned;
         /** (Object body) -> StateMachine, or null: then {@link #writeReplace} gives the captures each time. */
         private final MethodHandle factory;
         private final MethodHandle receiver;
@@ -305,6 +521,8 @@ final class BytecodeEngine {
         Plan(MethodHandle factory, MethodHandle receiver, MethodHandle writeReplace, Template t, Class<?> impl,
                 Method overridable) {
             this.reason = null;
+            this.fix = null;
+            this.where = null;
             this.factory = factory;
             this.receiver = receiver;
             this.writeReplace = writeReplace;
@@ -315,8 +533,10 @@ final class BytecodeEngine {
             this.receiverOk = overridable == null ? null : new ConcurrentHashMap<>();
         }
 
-        private Plan(String reason) {
+        private Plan(String reason, String fix, String where) {
             this.reason = reason;
+            this.fix = fix;
+            this.where = where;
             this.factory = null;
             this.receiver = null;
             this.writeReplace = null;
@@ -327,8 +547,8 @@ final class BytecodeEngine {
             this.receiverOk = null;
         }
 
-        static Plan fallback(String reason) {
-            return new Plan(reason);
+        static Plan fallback(String reason, String fix, String where) {
+            return new Plan(reason, fix, where);
         }
 
         /** A new machine for {@code body}, or null if this body object cannot use it (logged). */
@@ -363,12 +583,25 @@ final class BytecodeEngine {
             if (rc == impl) {
                 return true;
             }
-            boolean ok = receiverOk.computeIfAbsent(rc, k -> !overridden(k));
-            if (!ok && LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "jyield: " + rc.getName() + " overrides " + overridable
-                        + ": the generator runs on a stackful engine");
+            Boolean known = receiverOk.get(rc);
+            if (known == null) {
+                known = !overridden(rc);
+                if (receiverOk.putIfAbsent(rc, known) == null && !known && !strict) {
+                    LOG.log(System.Logger.Level.WARNING, overrideMessage(rc) + " (-Djyield.strict=true makes this "
+                            + "an error.)");
+                }
             }
-            return ok;
+            if (!known && strict) {
+                throw new IllegalStateException(overrideMessage(rc) + " (This is an error because -Djyield.strict=true.)");
+            }
+            return known;
+        }
+
+        private String overrideMessage(Class<?> rc) {
+            return "jyield: the generator body " + rc.getName() + "::" + overridable.getName() + " runs on the "
+                    + Engine.stackful().name().toLowerCase(Locale.ROOT) + " engine, 20 to 1000 times slower than as a "
+                    + "state machine, because " + rc.getName() + " overrides " + overridable + ", whose code was "
+                    + "rewritten. Fix: make the method final, or write the body as a lambda";
         }
 
         private boolean overridden(Class<?> rc) {

@@ -2,20 +2,13 @@ package dev.jyield;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -30,6 +23,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -44,19 +38,21 @@ import org.objectweb.asm.tree.analysis.Interpreter;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
 /**
- * Rewrites the method of a generator body into a resumable state machine: a class whose {@code resume(sent,
- * thrown)} runs the body's own code from the paused {@code yield} to the next one.
+ * Rewrites the method of a generator body into a resumable state machine: an ordinary class in the body's package
+ * whose {@code resume(sent, thrown)} runs the body's own code from the paused {@code yield} to the next one.
  *
  * <p>Every {@code yield}/{@code yieldFrom} call on the body's {@link Yielder} parameter becomes a suspension
- * point: the call's argument is what {@code resume} returns, the live locals and the operand stack below the call are
- * stored in fields, and {@code resume} returns. A switch at the method's entry jumps back to the point, reloads
+ * point: the call's argument is what {@code resume} returns, the live locals and the operand stack below the call
+ * are stored in fields, and {@code resume} returns. A switch at the method's entry jumps back to the point, reloads
  * the fields, and then either raises the thrown exception there (so the body's own try/catch/finally handles it,
- * as on every other engine) or pushes the sent value as the call's result.
+ * as on every other engine) or pushes the sent value as the call's result. The class keeps the body's source file,
+ * line numbers and local variable names, so that stack traces and debuggers show the body as the user wrote it.
  *
- * <p>Whatever cannot be proven right is refused with a reason ({@link Unsupported}) and the body runs on a
- * stackful engine instead: a yielder that escapes, a yield under a monitor or with an object under construction
- * on the stack, a {@code super} call or a protected member of a superclass in another package (the new class is
- * a nestmate, not a subclass).
+ * <p>The passes, in order (see {@link Job#run}): read the class file; check the method's shape; reach the host's
+ * members ({@link MemberAccess}); analyse types and trace the yielder; find the suspension points; plan the
+ * spills; emit the state machine; assemble the class. Whatever cannot be proven right is refused with a reason
+ * and a fix ({@link Unsupported}), and the body runs on a stackful engine instead: a yielder that escapes, a yield
+ * under a monitor or with an object under construction on the stack.
  */
 final class BytecodeRewriter {
     private BytecodeRewriter() {}
@@ -71,12 +67,24 @@ final class BytecodeRewriter {
     /** The value of the state field once the body has returned. */
     private static final int DONE = -1;
 
-    /** Why a body cannot be rewritten; the message is shown to users in the debug log. */
+    /** Why a body cannot be rewritten, and what its author can do about it; both are shown to users. */
     static final class Unsupported extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The change to the body that lets it run as a state machine, in the user's terms; null if none is known. */
+        final String fix;
+        /** Where the yielder escapes, when that is the reason: a later pass may rewrite the escape away. */
+        transient AbstractInsnNode at;
+        /** When it escapes as an argument of {@link #at}: which one, of how many; else -1. */
+        int argument = -1;
+        int arguments = -1;
 
         Unsupported(String message) {
+            this(message, null);
+        }
+
+        Unsupported(String message, String fix) {
             super(message, null, false, false);
+            this.fix = fix;
         }
     }
 
@@ -88,14 +96,17 @@ final class BytecodeRewriter {
     record Rewritten(byte[] bytes, String constructorDesc, boolean closeOnAbandon) {}
 
     /**
-     * Rewrites method {@code name desc} of {@code host} (whose class file is {@code classFile}).
+     * Rewrites method {@code name desc} of {@code host} (whose class file is {@code classFile}) into the class
+     * {@code machineName} (an internal name in the host's package).
      *
      * @param returning whether the body's return value is the generator's (else it is discarded)
+     * @param classFiles reads the class file of another class of the host's nest, whose private methods the body's
+     *     lambdas may use
      */
-    static Rewritten rewrite(Class<?> host, byte[] classFile, String name, String desc, boolean returning)
-            throws Unsupported {
+    static Rewritten rewrite(Class<?> host, byte[] classFile, String name, String desc, boolean returning,
+            String machineName, MemberAccess.ClassFiles classFiles) throws Unsupported {
         try {
-            return new BytecodeRewriter.Job(host, classFile, name, desc, returning).run();
+            return new Job(host, classFile, name, desc, returning, machineName, classFiles).run();
         } catch (RuntimeException e) {
             // ASM failed on this class (a type it cannot load, a method grown too large, ...): not the body's fault.
             throw new Unsupported("the rewrite failed: " + e);
@@ -104,7 +115,10 @@ final class BytecodeRewriter {
         }
     }
 
-    /** One rewrite; holds what the passes share. */
+    /**
+     * One rewrite, as a list of named passes; {@link #run} is their table of contents. Each pass says what it
+     * guarantees to the next. Until {@link #emit} the instruction list keeps its analysed indices.
+     */
     private static final class Job {
         private final Class<?> host;
         private final String hostName;
@@ -112,92 +126,169 @@ final class BytecodeRewriter {
         private final String name;
         private final String desc;
         private final boolean returning;
+        private final String machineName;
+        private final MemberAccess.ClassFiles classFiles;
         private final ClassLoader loader;
 
-        private int version;
-        private int hostAccess;
-        private String superName;
-        private String[] interfaces;
-        private final Map<String, Integer> methodAccess = new HashMap<>();
-        private final Map<String, Integer> fieldAccess = new HashMap<>();
+        private HostClass hostClass;
         private MethodNode method;
 
-        Job(Class<?> host, byte[] classFile, String name, String desc, boolean returning) {
+        Job(Class<?> host, byte[] classFile, String name, String desc, boolean returning, String machineName,
+                MemberAccess.ClassFiles classFiles) {
             this.host = host;
             this.hostName = Type.getInternalName(host);
             this.classFile = classFile;
             this.name = name;
             this.desc = desc;
             this.returning = returning;
+            this.machineName = machineName;
+            this.classFiles = classFiles;
             this.loader = host.getClassLoader();
         }
 
         Rewritten run() throws Unsupported {
             read();
+            Shape shape = shape();
+            MemberAccess access = new MemberAccess(hostClass, machineName, classFiles);
+            access.rewrite(method);
+            Analysis analysis = analyseInliningForEach(shape, access);
+            List<Site> sites = suspensionPoints(analysis);
+            SpillPlan plan = spillPlan(analysis, sites, shape);
+            emit(analysis, sites, plan, shape);
+            return assemble(shape, plan, access.copies());
+        }
+
+        private String where() {
+            return host.getName() + "." + name + desc;
+        }
+
+        // ------------------------------------------------------------------------------------------ 1. read
+
+        /** Reads the host's class file and the body's method, with its line numbers and local variable names. */
+        private void read() throws Unsupported {
+            hostClass = HostClass.read(host, classFile);
+            method = hostClass.method(name, desc);
+            if (method == null) {
+                throw new Unsupported("the class file of " + host.getName() + " has no method " + name + desc);
+            }
+        }
+
+        // ----------------------------------------------------------------------------------------- 2. shape
+
+        /** The body's parameters (they become the constructor's) and the yielder's slot. */
+        private record Shape(List<Type> params, List<Integer> paramSlots, int yielderSlot) {}
+
+        /** Refuses what no rewrite can run (no code, a synchronized method, jsr/ret); finds the parameters. */
+        private Shape shape() throws Unsupported {
             if ((method.access & (ACC_ABSTRACT | ACC_NATIVE)) != 0) {
                 throw new Unsupported(where() + " has no code");
             }
             if ((method.access & ACC_SYNCHRONIZED) != 0) {
-                throw new Unsupported(where() + " is synchronized: every yield would hold its monitor");
+                throw new Unsupported(where() + " is synchronized: every yield would hold its monitor",
+                        "drop `synchronized` from the body's method and lock only around the code that needs it, "
+                                + "outside the yields");
             }
-            boolean isStatic = (method.access & ACC_STATIC) != 0;
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn.getOpcode() == JSR || insn.getOpcode() == RET) {
+                    throw new Unsupported("the body uses jsr/ret (a class file older than Java 7)",
+                            "recompile the body's class for Java 7 or newer");
+                }
+            }
             Type[] args = Type.getArgumentTypes(desc);
-            if (args.length == 0 || !args[args.length - 1].getDescriptor().equals("L" + YIELDER + ";")) {
-                throw new Unsupported(where() + " does not take the Yielder as its last parameter");
+            int yielderIndex = yielderParameter(desc);
+            if (yielderIndex < 0) {
+                throw new Unsupported(where() + " does not take exactly one Yielder parameter");
             }
-            // The body's parameters, except the yielder: they become the constructor's and are kept in fields.
             List<Type> params = new ArrayList<>();
             List<Integer> paramSlots = new ArrayList<>();
             int slot = 0;
-            if (!isStatic) {
+            int yielderSlot = -1;
+            if ((method.access & ACC_STATIC) == 0) {
                 params.add(Type.getObjectType(hostName));
                 paramSlots.add(slot++);
             }
-            for (int i = 0; i < args.length - 1; i++) {
+            for (int i = 0; i < args.length; i++) {
+                if (i == yielderIndex) {
+                    yielderSlot = slot++;
+                    continue;
+                }
                 params.add(args[i]);
                 paramSlots.add(slot);
                 slot += args[i].getSize();
             }
-            int yielderSlot = slot;
+            slot = yielderSlot;
+            return new Shape(params, paramSlots, slot);
+        }
 
-            checkInstructions();
+        // -------------------------------------------------------------------------------------- 4. analyse
 
-            // Frames with precise types, and the yielder traced through them.
-            Interp interp = new Interp(this, yielderSlot);
+        /**
+         * {@link #analyse}, after {@link ForEachLoops} has inlined every for-each lambda that captures the yielder
+         * and {@link HelperCalls} has turned every call that hands the yielder to a known helper into a delegation:
+         * each escape they can rewrite is rewritten and the analysis runs again.
+         */
+        private Analysis analyseInliningForEach(Shape shape, MemberAccess access) throws Unsupported {
+            for (int round = 0; ; round++) {
+                try {
+                    return analyse(shape);
+                } catch (Unsupported u) {
+                    if (u.at == null || round >= 256
+                            || !ForEachLoops.inline(method, u.at, machineName, access.copiesByName(), loader)
+                            && !HelperCalls.delegate(method, u.at, u.argument, u.arguments, hostClass, loader)) {
+                        throw u;
+                    }
+                }
+            }
+        }
+
+        /** Frames with the verifier's types, the control flow, and the yielder traced through both. */
+        private record Analysis(Interp interp, Flow flow, Frame<BasicValue>[] frames) {}
+
+        /**
+         * Types every value as the verifier would and follows the yielder: afterwards it is known to be used only
+         * as the receiver of yield and yieldFrom, else the body is refused with where it escapes.
+         */
+        private Analysis analyse(Shape shape) throws Unsupported {
+            Interp interp = new Interp(hostClass, shape.yielderSlot, loader);
             Flow flow = new Flow(interp, method.instructions.size());
             Frame<BasicValue>[] frames;
             try {
                 frames = flow.analyze(hostName, method);
             } catch (AnalyzerException e) {
                 if (interp.problem != null) {
-                    throw new Unsupported(interp.problem);
+                    throw interp.problem;
                 }
                 throw new Unsupported("the body's bytecode cannot be analysed: " + e.getMessage());
             }
             if (interp.problem != null) {
-                throw new Unsupported(interp.problem);
+                throw interp.problem;
             }
+            return new Analysis(interp, flow, frames);
+        }
 
+        // --------------------------------------------------------------------------- 5. suspension points
+
+        /**
+         * The reachable yield calls, in code order. Guarantees that none is under a monitor and none has an object
+         * under construction on its stack or in its locals.
+         */
+        private List<Site> suspensionPoints(Analysis a) throws Unsupported {
             InsnList insns = method.instructions;
             List<Site> sites = new ArrayList<>();
             for (int i = 0; i < insns.size(); i++) {
                 AbstractInsnNode insn = insns.get(i);
-                if (frames[i] != null && isYieldCall(insn)) {
-                    sites.add(new Site(i, (MethodInsnNode) insn, frames[i]));
+                if (a.frames[i] != null && isYieldCall(insn)) {
+                    sites.add(new Site(i, (MethodInsnNode) insn, a.frames[i]));
                 }
             }
-            checkMonitors(flow, sites);
-            BitSet[] liveAfter = liveness(flow, frames);
-            BitSet assigned = assignedSlots();
-
-            boolean closeOnAbandon = false;
+            checkMonitors(a.flow, sites);
             for (Site s : sites) {
                 Frame<BasicValue> f = s.frame;
                 for (int j = 0; j < f.getStackSize(); j++) {
                     if (f.getStack(j) instanceof Tagged t && t.uninitialized) {
-                        throw new Unsupported("a yield at line " + line(s.call)
-                                + " happens while an object is being constructed (new without <init> on the stack): "
-                                + "compute the yield's result into a local first");
+                        throw new Unsupported("a yield at line " + line(s.call) + " happens while an object is being "
+                                + "constructed (new without <init> on the stack)",
+                                "compute the yield's result into a local first: `var v = y.yield(x); new Box(v)`");
                     }
                 }
                 for (int j = 0; j < f.getLocals(); j++) {
@@ -206,54 +297,98 @@ final class BytecodeRewriter {
                                 + "construction in a local");
                     }
                 }
+            }
+            return sites;
+        }
+
+        // ------------------------------------------------------------------------------------ 6. spill plan
+
+        /**
+         * What each suspension point saves: the live locals (slot to field; parameters never assigned are read back
+         * from their constructor fields instead), which of them already hold their value in the field there, and
+         * whether some yield sits in a try block (then an abandoned generator must be closed to run handlers).
+         */
+        private record SpillPlan(Fields fields, Map<Integer, Integer> paramIndexOfSlot, BitSet[] liveAfter,
+                List<Map<Integer, String>> saved, List<Map<Integer, String>> clean, boolean singleSite,
+                boolean closeOnAbandon) {}
+
+        private SpillPlan spillPlan(Analysis a, List<Site> sites, Shape shape) {
+            BitSet[] liveAfter = liveness(a.flow, a.frames);
+            BitSet assigned = assignedSlots();
+            Fields fields = new Fields();
+            Map<Integer, Integer> paramIndexOfSlot = new HashMap<>();
+            for (int i = 0; i < shape.params.size(); i++) {
+                if (!assigned.get(shape.paramSlots.get(i))) {
+                    paramIndexOfSlot.put(shape.paramSlots.get(i), i);
+                }
+            }
+            List<Map<Integer, String>> savedBySite = new ArrayList<>();
+            boolean closeOnAbandon = false;
+            InsnList insns = method.instructions;
+            for (Site s : sites) {
+                Map<Integer, String> saved = new HashMap<>();
+                BitSet live = liveAfter[s.index];
+                for (int l = live.nextSetBit(0); l >= 0 && l < s.frame.getLocals(); l = live.nextSetBit(l + 1)) {
+                    BasicValue v = s.frame.getLocal(l);
+                    if (v != null && v.getType() != null && v != a.interp.yielder && !isNull(v)
+                            && !paramIndexOfSlot.containsKey(l)) {
+                        saved.put(l, fields.get("l" + l, v.getType().getDescriptor()));
+                    }
+                }
+                savedBySite.add(saved);
                 for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
                     if (insns.indexOf(tcb.start) <= s.index && s.index < insns.indexOf(tcb.end)) {
                         closeOnAbandon = true;
                     }
                 }
             }
-
-            // ---------------------------------------------------------------------------- the transformation
-            String machineName = hostName + "$$JyieldBody";
-            Fields fields = new Fields();
-            // Parameters never assigned are read back from their constructor fields instead of being spilled.
-            Map<Integer, Integer> paramIndexOfSlot = new HashMap<>();
-            for (int i = 0; i < params.size(); i++) {
-                if (!assigned.get(paramSlots.get(i))) {
-                    paramIndexOfSlot.put(paramSlots.get(i), i);
-                }
-            }
-
-            // What each suspension point saves (slot -> field), and which of those fields already hold the
-            // local's value there (restored at the last resume and not assigned since): those are not stored again.
-            List<Map<Integer, String>> savedBySite = new ArrayList<>();
-            for (Site s : sites) {
-                Map<Integer, String> saved = new HashMap<>();
-                BitSet live = liveAfter[s.index];
-                for (int l = live.nextSetBit(0); l >= 0 && l < s.frame.getLocals(); l = live.nextSetBit(l + 1)) {
-                    BasicValue v = s.frame.getLocal(l);
-                    if (v != null && v.getType() != null && v != interp.yielder && !isNull(v)
-                            && !paramIndexOfSlot.containsKey(l)) {
-                        saved.put(l, fields.get("l" + l, v.getType().getDescriptor()));
-                    }
-                }
-                savedBySite.add(saved);
-            }
             // why: one yield site (the common hot loop) sets the state once at the start, never per element.
             boolean singleSite = sites.size() == 1;
-            List<Map<Integer, String>> clean = cleanAtSites(flow, frames, sites, savedBySite, singleSite);
+            List<Map<Integer, String>> clean = cleanAtSites(a.flow, a.frames, sites, savedBySite);
+            return new SpillPlan(fields, paramIndexOfSlot, liveAfter, savedBySite, clean, singleSite, closeOnAbandon);
+        }
 
-            // From here on the instruction list changes: the analyses above are done.
-            for (AbstractInsnNode insn : insns) {
+        // ------------------------------------------------------------------------------------------ 7. emit
+
+        /**
+         * Turns the method into {@code resume(sent, thrown)}: the body's locals move up by {@link #SHIFT}, returns
+         * end the machine, each yield suspends and is resumed by an entry switch, and the resume code is cut out of
+         * the body's try ranges. Line numbers and local variable ranges stay on the body's own instructions.
+         */
+        private void emit(Analysis a, List<Site> sites, SpillPlan plan, Shape shape) {
+            shiftLocals();
+            endAtReturns();
+            List<LabelNode> resumeLabels = new ArrayList<>();
+            List<LabelNode[]> excluded = new ArrayList<>();
+            int state = 0;
+            for (Site s : sites) {
+                state++;
+                LabelNode[] region = suspendAndResume(a, s, state, plan, shape);
+                resumeLabels.add(region[0]);
+                excluded.add(region);
+            }
+            entrySwitch(resumeLabels, plan, shape);
+            splitTryBlocks(excluded);
+        }
+
+        private void shiftLocals() {
+            for (AbstractInsnNode insn : method.instructions) {
                 if (insn instanceof VarInsnNode v) {
                     v.var += SHIFT;
                 } else if (insn instanceof IincInsnNode v) {
                     v.var += SHIFT;
                 }
             }
+            if (method.localVariables != null) {
+                for (LocalVariableNode lv : method.localVariables) {
+                    lv.index += SHIFT;
+                }
+            }
+        }
 
-            // Returns end the machine (before the suspension code adds returns of its own); the value is the
-            // generator's return value, or dropped.
+        /** Returns end the machine; the value is the generator's return value, or dropped. */
+        private void endAtReturns() {
+            InsnList insns = method.instructions;
             Type returnType = Type.getReturnType(desc);
             for (AbstractInsnNode insn = insns.getFirst(); insn != null; ) {
                 AbstractInsnNode next = insn.getNext();
@@ -282,122 +417,117 @@ final class BytecodeRewriter {
                 }
                 insn = next;
             }
+        }
 
-            // A local of resume() past the body's own: the yielded value, while the frame is spilled.
-            int argSlot = method.maxLocals + SHIFT;
-            List<LabelNode> resumeLabels = new ArrayList<>();
-            List<LabelNode[]> excluded = new ArrayList<>();
-            int state = 0;
-            for (Site s : sites) {
-                state++;
-                Frame<BasicValue> f = s.frame;
-                BitSet live = liveAfter[s.index];
-                InsnList code = new InsnList();
-                // The argument is what resume returns; the yielder under it is dropped.
-                boolean delegate = s.call.name.equals("yieldFrom");
-                if (delegate) {
-                    code.add(new MethodInsnNode(INVOKESTATIC, MACHINE, "delegate",
-                            "(" + Type.getArgumentTypes(s.call.desc)[0].getDescriptor() + ")Ljava/lang/Object;",
-                            false));
-                }
-                code.add(new VarInsnNode(ASTORE, argSlot));
-                code.add(new InsnNode(POP));
-                int below = f.getStackSize() - 2;
-                String[] stackFields = new String[below];
-                for (int j = below - 1; j >= 0; j--) {
-                    BasicValue v = f.getStack(j);
-                    if (v == interp.yielder || isNull(v)) {
-                        code.add(new InsnNode(POP));
-                        continue;
-                    }
-                    String fd = v.getType().getDescriptor();
-                    stackFields[j] = fields.get("s" + j, fd);
-                    code.add(new VarInsnNode(ALOAD, 0));
-                    if (v.getSize() == 2) {
-                        code.add(new InsnNode(DUP_X2));
-                        code.add(new InsnNode(POP));
-                    } else {
-                        code.add(new InsnNode(SWAP));
-                    }
-                    code.add(new FieldInsnNode(PUTFIELD, machineName, stackFields[j], fd));
-                }
-                String[] localFields = new String[f.getLocals()];
-                Map<Integer, String> saved = savedBySite.get(state - 1);
-                Map<Integer, String> alreadyThere = clean.get(state - 1);
-                for (Map.Entry<Integer, String> e : saved.entrySet()) {
-                    int l = e.getKey();
-                    localFields[l] = e.getValue();
-                    if (e.getValue().equals(alreadyThere.get(l))) {
-                        continue;
-                    }
-                    Type t = f.getLocal(l).getType();
-                    code.add(new VarInsnNode(ALOAD, 0));
-                    code.add(new VarInsnNode(t.getOpcode(ILOAD), l + SHIFT));
-                    code.add(new FieldInsnNode(PUTFIELD, machineName, localFields[l], t.getDescriptor()));
-                }
-                if (!singleSite) {
-                    code.add(new VarInsnNode(ALOAD, 0));
-                    code.add(intConst(state));
-                    code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
-                }
-                if (delegate) {
-                    code.add(new VarInsnNode(ALOAD, 0));
-                    code.add(intConst(Source.DELEGATE));
-                    code.add(new FieldInsnNode(PUTFIELD, MACHINE, "outcome", "I"));
-                }
-                code.add(new VarInsnNode(ALOAD, argSlot));
-                code.add(new InsnNode(ARETURN));
-
-                // Where the switch resumes: reload the frame, outside every try range (it is only half loaded).
-                LabelNode resume = new LabelNode();
-                resumeLabels.add(resume);
-                code.add(resume);
-                for (int l = live.nextSetBit(0); l >= 0 && l < f.getLocals(); l = live.nextSetBit(l + 1)) {
-                    BasicValue v = f.getLocal(l);
-                    if (v == null || v.getType() == null) {
-                        continue;
-                    }
-                    if (v == interp.yielder || isNull(v)) {
-                        code.add(new InsnNode(ACONST_NULL));
-                        code.add(new VarInsnNode(ASTORE, l + SHIFT));
-                        continue;
-                    }
-                    code.add(new VarInsnNode(ALOAD, 0));
-                    Integer p = paramIndexOfSlot.get(l);
-                    if (p != null) {
-                        code.add(new FieldInsnNode(GETFIELD, machineName, "p" + p, params.get(p).getDescriptor()));
-                    } else {
-                        code.add(new FieldInsnNode(GETFIELD, machineName, localFields[l],
-                                v.getType().getDescriptor()));
-                    }
-                    code.add(new VarInsnNode(v.getType().getOpcode(ISTORE), l + SHIFT));
-                }
-                for (int j = 0; j < below; j++) {
-                    BasicValue v = f.getStack(j);
-                    if (v == interp.yielder || isNull(v)) {
-                        code.add(new InsnNode(ACONST_NULL));
-                    } else {
-                        code.add(new VarInsnNode(ALOAD, 0));
-                        code.add(new FieldInsnNode(GETFIELD, machineName, stackFields[j],
-                                v.getType().getDescriptor()));
-                    }
-                }
-                // Back inside the body's try ranges: raise the thrown exception here, or return the sent value.
-                LabelNode raise = new LabelNode();
-                code.add(raise);
-                excluded.add(new LabelNode[] {resume, raise});
-                LabelNode sent = new LabelNode();
-                code.add(new VarInsnNode(ALOAD, THROWN));
-                code.add(new JumpInsnNode(IFNULL, sent));
-                code.add(new VarInsnNode(ALOAD, THROWN));
-                code.add(new InsnNode(ATHROW));
-                code.add(sent);
-                code.add(new VarInsnNode(ALOAD, SENT));
-                insns.insert(s.call, code);
-                insns.remove(s.call);
+        /**
+         * Replaces one yield call: spill the stack below the call and the live locals, return the argument; and the
+         * resume point that reloads them and raises {@code thrown} or pushes {@code sent} as the call's result.
+         * Returns the region [resume, raise) that must lie outside the body's try ranges (it is half loaded).
+         */
+        private LabelNode[] suspendAndResume(Analysis a, Site s, int state, SpillPlan plan, Shape shape) {
+            InsnList insns = method.instructions;
+            Frame<BasicValue> f = s.frame;
+            Tagged yielder = a.interp.yielder;
+            int argSlot = method.maxLocals + SHIFT; // past the body's own locals: the yielded value
+            InsnList code = new InsnList();
+            boolean delegate = s.call.name.equals("yieldFrom");
+            if (delegate) {
+                code.add(new MethodInsnNode(INVOKESTATIC, MACHINE, "delegate",
+                        "(" + Type.getArgumentTypes(s.call.desc)[0].getDescriptor() + ")Ljava/lang/Object;", false));
             }
+            code.add(new VarInsnNode(ASTORE, argSlot));
+            code.add(new InsnNode(POP)); // the yielder
+            int below = f.getStackSize() - 2;
+            String[] stackFields = new String[below];
+            for (int j = below - 1; j >= 0; j--) {
+                BasicValue v = f.getStack(j);
+                if (v == yielder || isNull(v)) {
+                    code.add(new InsnNode(POP));
+                    continue;
+                }
+                String fd = v.getType().getDescriptor();
+                stackFields[j] = plan.fields.get("s" + j, fd);
+                code.add(new VarInsnNode(ALOAD, 0));
+                if (v.getSize() == 2) {
+                    code.add(new InsnNode(DUP_X2));
+                    code.add(new InsnNode(POP));
+                } else {
+                    code.add(new InsnNode(SWAP));
+                }
+                code.add(new FieldInsnNode(PUTFIELD, machineName, stackFields[j], fd));
+            }
+            Map<Integer, String> saved = plan.saved.get(state - 1);
+            Map<Integer, String> alreadyThere = plan.clean.get(state - 1);
+            for (Map.Entry<Integer, String> e : saved.entrySet()) {
+                int l = e.getKey();
+                if (e.getValue().equals(alreadyThere.get(l))) {
+                    continue;
+                }
+                Type t = f.getLocal(l).getType();
+                code.add(new VarInsnNode(ALOAD, 0));
+                code.add(new VarInsnNode(t.getOpcode(ILOAD), l + SHIFT));
+                code.add(new FieldInsnNode(PUTFIELD, machineName, e.getValue(), t.getDescriptor()));
+            }
+            if (!plan.singleSite) {
+                code.add(new VarInsnNode(ALOAD, 0));
+                code.add(intConst(state));
+                code.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
+            }
+            if (delegate) {
+                code.add(new VarInsnNode(ALOAD, 0));
+                code.add(intConst(Source.DELEGATE));
+                code.add(new FieldInsnNode(PUTFIELD, MACHINE, "outcome", "I"));
+            }
+            code.add(new VarInsnNode(ALOAD, argSlot));
+            code.add(new InsnNode(ARETURN));
 
-            // Entry: a switch on the state; state 0 loads the parameters and starts the body.
+            LabelNode resume = new LabelNode();
+            code.add(resume);
+            BitSet live = plan.liveAfter[s.index];
+            for (int l = live.nextSetBit(0); l >= 0 && l < f.getLocals(); l = live.nextSetBit(l + 1)) {
+                BasicValue v = f.getLocal(l);
+                if (v == null || v.getType() == null) {
+                    continue;
+                }
+                if (v == yielder || isNull(v)) {
+                    code.add(new InsnNode(ACONST_NULL));
+                    code.add(new VarInsnNode(ASTORE, l + SHIFT));
+                    continue;
+                }
+                code.add(new VarInsnNode(ALOAD, 0));
+                Integer p = plan.paramIndexOfSlot.get(l);
+                if (p != null) {
+                    code.add(new FieldInsnNode(GETFIELD, machineName, "p" + p, shape.params.get(p).getDescriptor()));
+                } else {
+                    code.add(new FieldInsnNode(GETFIELD, machineName, saved.get(l), v.getType().getDescriptor()));
+                }
+                code.add(new VarInsnNode(v.getType().getOpcode(ISTORE), l + SHIFT));
+            }
+            for (int j = 0; j < below; j++) {
+                BasicValue v = f.getStack(j);
+                if (v == yielder || isNull(v)) {
+                    code.add(new InsnNode(ACONST_NULL));
+                } else {
+                    code.add(new VarInsnNode(ALOAD, 0));
+                    code.add(new FieldInsnNode(GETFIELD, machineName, stackFields[j], v.getType().getDescriptor()));
+                }
+            }
+            LabelNode raise = new LabelNode(); // back inside the body's try ranges
+            code.add(raise);
+            LabelNode sent = new LabelNode();
+            code.add(new VarInsnNode(ALOAD, THROWN));
+            code.add(new JumpInsnNode(IFNULL, sent));
+            code.add(new VarInsnNode(ALOAD, THROWN));
+            code.add(new InsnNode(ATHROW));
+            code.add(sent);
+            code.add(new VarInsnNode(ALOAD, SENT));
+            insns.insert(s.call, code);
+            insns.remove(s.call);
+            return new LabelNode[] {resume, raise};
+        }
+
+        /** The entry: a switch on the state; state 0 loads the parameters and starts the body. */
+        private void entrySwitch(List<LabelNode> resumeLabels, SpillPlan plan, Shape shape) {
             InsnList entry = new InsnList();
             LabelNode start = new LabelNode();
             LabelNode bad = new LabelNode();
@@ -415,57 +545,67 @@ final class BytecodeRewriter {
                     "(Ljava/lang/String;)V", false));
             entry.add(new InsnNode(ATHROW));
             entry.add(start);
-            for (int i = 0; i < params.size(); i++) {
+            for (int i = 0; i < shape.params.size(); i++) {
                 entry.add(new VarInsnNode(ALOAD, 0));
-                entry.add(new FieldInsnNode(GETFIELD, machineName, "p" + i, params.get(i).getDescriptor()));
-                entry.add(new VarInsnNode(params.get(i).getOpcode(ISTORE), paramSlots.get(i) + SHIFT));
+                entry.add(new FieldInsnNode(GETFIELD, machineName, "p" + i, shape.params.get(i).getDescriptor()));
+                entry.add(new VarInsnNode(shape.params.get(i).getOpcode(ISTORE), shape.paramSlots.get(i) + SHIFT));
             }
             entry.add(new InsnNode(ACONST_NULL));
-            entry.add(new VarInsnNode(ASTORE, yielderSlot + SHIFT));
-            if (singleSite) {
+            entry.add(new VarInsnNode(ASTORE, shape.yielderSlot + SHIFT));
+            if (plan.singleSite) {
                 entry.add(new VarInsnNode(ALOAD, 0));
                 entry.add(intConst(1));
                 entry.add(new FieldInsnNode(PUTFIELD, machineName, "state", "I"));
             }
-            insns.insert(entry);
+            method.instructions.insert(entry);
+        }
 
-            splitTryBlocks(excluded);
+        // -------------------------------------------------------------------------------------- 8. assemble
 
-            // ------------------------------------------------------------------------------------ the class
+        /**
+         * The machine class: an ordinary final class in the host's package extending {@code StateMachine}, with the
+         * host's source file, a constructor storing the parameters, {@code resume} with the body's line numbers and
+         * local variable names, and the copied methods.
+         */
+        private Rewritten assemble(Shape shape, SpillPlan plan, List<MethodNode> copies) {
             ClassNode cn = new ClassNode();
+            int version = hostClass.version;
             cn.version = Math.max(version & 0xFFFF, V11) | (version & 0xFFFF0000);
             cn.access = ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC;
             cn.name = machineName;
             cn.superName = MACHINE;
-            cn.sourceFile = null;
+            cn.sourceFile = hostClass.sourceFile;
+            cn.sourceDebug = hostClass.sourceDebug;
             cn.fields.add(new FieldNode(ACC_PRIVATE, "state", "I", null, null));
             StringBuilder ctorDesc = new StringBuilder("(");
-            for (int i = 0; i < params.size(); i++) {
-                // why: final fields of a hidden class are trusted as constants by the JIT.
-                cn.fields.add(new FieldNode(ACC_PRIVATE | ACC_FINAL, "p" + i, params.get(i).getDescriptor(), null,
-                        null));
-                ctorDesc.append(params.get(i).getDescriptor());
+            for (int i = 0; i < shape.params.size(); i++) {
+                cn.fields.add(new FieldNode(ACC_PRIVATE | ACC_FINAL, "p" + i, shape.params.get(i).getDescriptor(),
+                        null, null));
+                ctorDesc.append(shape.params.get(i).getDescriptor());
             }
             ctorDesc.append(")V");
-            fields.forEach((fname, fdesc) -> cn.fields.add(new FieldNode(ACC_PRIVATE, fname, fdesc, null, null)));
+            plan.fields.forEach((fname, fdesc) -> cn.fields.add(new FieldNode(ACC_PRIVATE, fname, fdesc, null, null)));
 
             MethodNode ctor = new MethodNode(ACC_PUBLIC, "<init>", ctorDesc.toString(), null, null);
             ctor.instructions.add(new VarInsnNode(ALOAD, 0));
             ctor.instructions.add(new MethodInsnNode(INVOKESPECIAL, MACHINE, "<init>", "()V", false));
             int cslot = 1;
-            for (int i = 0; i < params.size(); i++) {
+            for (int i = 0; i < shape.params.size(); i++) {
+                Type t = shape.params.get(i);
                 ctor.instructions.add(new VarInsnNode(ALOAD, 0));
-                ctor.instructions.add(new VarInsnNode(params.get(i).getOpcode(ILOAD), cslot));
-                ctor.instructions.add(new FieldInsnNode(PUTFIELD, machineName, "p" + i, params.get(i).getDescriptor()));
-                cslot += params.get(i).getSize();
+                ctor.instructions.add(new VarInsnNode(t.getOpcode(ILOAD), cslot));
+                ctor.instructions.add(new FieldInsnNode(PUTFIELD, machineName, "p" + i, t.getDescriptor()));
+                cslot += t.getSize();
             }
             ctor.instructions.add(new InsnNode(RETURN));
             cn.methods.add(ctor);
 
             MethodNode resume = new MethodNode(ACC_PUBLIC | ACC_FINAL, "resume", RESUME_DESC, null, null);
-            resume.instructions = insns;
+            resume.instructions = method.instructions;
             resume.tryCatchBlocks = method.tryCatchBlocks;
+            resume.localVariables = method.localVariables;
             cn.methods.add(resume);
+            cn.methods.addAll(copies);
 
             ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
                 @Override
@@ -474,131 +614,10 @@ final class BytecodeRewriter {
                 }
             };
             cn.accept(cw);
-            return new Rewritten(cw.toByteArray(), ctorDesc.toString(), closeOnAbandon);
+            return new Rewritten(cw.toByteArray(), ctorDesc.toString(), plan.closeOnAbandon);
         }
 
-        private String where() {
-            return host.getName() + "." + name + desc;
-        }
-
-        private void read() throws Unsupported {
-            ClassReader cr = new ClassReader(classFile);
-            if (!cr.getClassName().equals(hostName)) {
-                throw new Unsupported("the class file found for " + host.getName() + " is " + cr.getClassName());
-            }
-            cr.accept(new ClassVisitor(ASM9) {
-                @Override
-                public void visit(int v, int access, String n, String sig, String sup, String[] itfs) {
-                    version = v;
-                    hostAccess = access;
-                    superName = sup;
-                    interfaces = itfs;
-                }
-
-                @Override
-                public org.objectweb.asm.FieldVisitor visitField(int access, String n, String d, String sig,
-                        Object value) {
-                    fieldAccess.put(n, access);
-                    return null;
-                }
-
-                @Override
-                public MethodVisitor visitMethod(int access, String n, String d, String sig, String[] exc) {
-                    methodAccess.put(n + d, access);
-                    if (n.equals(name) && d.equals(desc)) {
-                        method = new MethodNode(ASM9, access, n, d, sig, exc);
-                        return method;
-                    }
-                    return null;
-                }
-            }, ClassReader.SKIP_FRAMES);
-            if (method == null) {
-                throw new Unsupported("the class file of " + host.getName() + " has no method " + name + desc);
-            }
-        }
-
-        /** Checks what the new class could not do in the host's place. */
-        private void checkInstructions() throws Unsupported {
-            for (AbstractInsnNode insn : method.instructions) {
-                int op = insn.getOpcode();
-                if (op == JSR || op == RET) {
-                    throw new Unsupported("the body uses jsr/ret (a class file older than Java 7)");
-                }
-                if (insn instanceof MethodInsnNode m && op == INVOKESPECIAL && !m.name.equals("<init>")) {
-                    Integer access = m.owner.equals(hostName) ? methodAccess.get(m.name + m.desc) : null;
-                    if (access == null || (access & ACC_PRIVATE) == 0) {
-                        throw new Unsupported("the body makes a super call (" + m.owner + "." + m.name + ") at line "
-                                + line(insn) + ", which only its own class may make");
-                    }
-                    // A private method of the host: a nestmate calls it virtually (or through its interface).
-                    m.setOpcode((hostAccess & ACC_INTERFACE) != 0 ? INVOKEINTERFACE : INVOKEVIRTUAL);
-                }
-                if (insn instanceof InvokeDynamicInsnNode indy
-                        && indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
-                    // Lambdas inside the body are made on behalf of the host, as if the host ran this code.
-                    indy.bsm = new Handle(H_INVOKESTATIC, MACHINE, indy.bsm.getName(), indy.bsm.getDesc(), false);
-                }
-                if (insn instanceof MethodInsnNode m && !m.name.equals("<init>")) {
-                    checkNotProtected(m.owner, m.name, m.desc, true, insn);
-                } else if (insn instanceof FieldInsnNode fi) {
-                    checkNotProtected(fi.owner, fi.name, fi.desc, false, insn);
-                }
-            }
-        }
-
-        /**
-         * A protected member of a superclass in another package is reachable from the host but not from a
-         * nestmate that is no subclass: such a body stays with the stackful engines.
-         */
-        private void checkNotProtected(String owner, String member, String mdesc, boolean isMethod,
-                AbstractInsnNode insn) throws Unsupported {
-            if (owner.startsWith("[") || packageOf(owner).equals(packageOf(hostName)) && !owner.equals(hostName)) {
-                return;
-            }
-            if (owner.equals(hostName)
-                    && (isMethod ? methodAccess.containsKey(member + mdesc) : fieldAccess.containsKey(member))) {
-                return; // declared by the host itself: reachable by a nestmate, whatever its access
-            }
-            Class<?> c;
-            try {
-                c = Class.forName(owner.replace('/', '.'), false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                throw new Unsupported("class " + owner + " used at line " + line(insn) + " cannot be loaded: " + e);
-            }
-            if (!c.isAssignableFrom(host) && !host.isAssignableFrom(c)) {
-                return; // protected members are reachable only along the host's own hierarchy
-            }
-            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-                int mods = -1;
-                if (isMethod) {
-                    for (Method m : k.getDeclaredMethods()) {
-                        if (m.getName().equals(member) && Type.getMethodDescriptor(m).equals(mdesc)) {
-                            mods = m.getModifiers();
-                            break;
-                        }
-                    }
-                } else {
-                    for (Field f : k.getDeclaredFields()) {
-                        if (f.getName().equals(member)) {
-                            mods = f.getModifiers();
-                            break;
-                        }
-                    }
-                }
-                if (mods != -1) {
-                    if (Modifier.isProtected(mods) && !packageOf(Type.getInternalName(k)).equals(packageOf(hostName))) {
-                        throw new Unsupported("the body uses the protected member " + k.getName() + "." + member
-                                + " (line " + line(insn) + "), which a nestmate that is no subclass cannot reach");
-                    }
-                    return;
-                }
-            }
-        }
-
-        private static String packageOf(String internalName) {
-            int i = internalName.lastIndexOf('/');
-            return i < 0 ? "" : internalName.substring(0, i);
-        }
+        // ------------------------------------------------------------------------------------- analyses
 
         private boolean isYieldCall(AbstractInsnNode insn) {
             return insn.getOpcode() == INVOKEVIRTUAL && insn instanceof MethodInsnNode m && m.owner.equals(YIELDER)
@@ -643,7 +662,8 @@ final class BytecodeRewriter {
             for (Site s : sites) {
                 if (depth[s.index] > 0) {
                     throw new Unsupported("a yield at line " + line(s.call) + " is inside a synchronized block: "
-                            + "the monitor would stay held while the generator is paused");
+                            + "the monitor would stay held while the generator is paused",
+                            "take what you need under the lock into a local, leave the synchronized block, then yield");
                 }
             }
         }
@@ -702,7 +722,7 @@ final class BytecodeRewriter {
          * last resume (of any site using the same field) and not assigned since. A forward pass over the flow.
          */
         private List<Map<Integer, String>> cleanAtSites(Flow flow, Frame<BasicValue>[] frames, List<Site> sites,
-                List<Map<Integer, String>> savedBySite, boolean singleSite) {
+                List<Map<Integer, String>> savedBySite) {
             InsnList insns = method.instructions;
             int n = insns.size();
             Map<Integer, Integer> siteAt = new HashMap<>();
@@ -793,6 +813,21 @@ final class BytecodeRewriter {
         }
     }
 
+    /** The index of the one Yielder parameter of a method descriptor, or -1 if there is none or more than one. */
+    static int yielderParameter(String desc) {
+        Type[] args = Type.getArgumentTypes(desc);
+        int found = -1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].getDescriptor().equals("L" + YIELDER + ";")) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
     static boolean isYieldMethod(MethodInsnNode m) {
         return m.name.equals("yield") && m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;")
                 || m.name.equals("yieldFrom") && (m.desc.equals("(Ldev/jyield/Generator;)Ljava/lang/Object;")
@@ -817,6 +852,11 @@ final class BytecodeRewriter {
             return new InsnNode(ICONST_0 + v);
         }
         return v <= Short.MAX_VALUE ? new IntInsnNode(v <= Byte.MAX_VALUE ? BIPUSH : SIPUSH, v) : new LdcInsnNode(v);
+    }
+
+    /** The wrapper class of a primitive type, as an internal name. */
+    static String boxType(Type t) {
+        return ((MethodInsnNode) box(t)).owner;
     }
 
     private static AbstractInsnNode box(Type t) {
@@ -966,14 +1006,15 @@ final class BytecodeRewriter {
     private static final class Interp extends SimpleVerifier {
         final Tagged yielder = new Tagged(Type.getObjectType(YIELDER), false);
         private final int yielderSlot;
-        String problem;
+        /** The first reason found to refuse the body, or null. */
+        Unsupported problem;
 
-        Interp(Job job, int yielderSlot) {
-            super(ASM9, Type.getObjectType(job.hostName),
-                    job.superName == null ? null : Type.getObjectType(job.superName), interfaceTypes(job.interfaces),
-                    (job.hostAccess & ACC_INTERFACE) != 0);
+        Interp(HostClass host, int yielderSlot, ClassLoader loader) {
+            super(ASM9, Type.getObjectType(host.name),
+                    host.superName == null ? null : Type.getObjectType(host.superName), interfaceTypes(host.interfaces),
+                    host.isInterface());
             this.yielderSlot = yielderSlot;
-            setClassLoader(job.loader);
+            setClassLoader(loader);
         }
 
         private static List<Type> interfaceTypes(String[] names) {
@@ -986,12 +1027,15 @@ final class BytecodeRewriter {
             return types;
         }
 
-        private AnalyzerException escape(AbstractInsnNode insn, String how) {
+        private AnalyzerException escape(AbstractInsnNode insn, String how, String fix) {
             if (problem == null) {
-                problem = "the Yielder escapes at line " + line(insn) + ": " + how
-                        + "; only y.yield(...) and y.yieldFrom(...) on the body's own parameter can be rewritten";
+                problem = new Unsupported("the Yielder escapes at line " + line(insn) + ": " + how
+                        + "; only y.yield(...) and y.yieldFrom(...) on the body's own parameter can be rewritten",
+                        fix != null ? fix : "use the Yielder only as `y.yield(v)` and `y.yieldFrom(g)` in the body "
+                                + "itself: do not store it, pass it on or capture it");
+                problem.at = insn;
             }
-            return new AnalyzerException(insn, problem);
+            return new AnalyzerException(insn, problem.getMessage());
         }
 
         @Override
@@ -1016,7 +1060,7 @@ final class BytecodeRewriter {
                     case CHECKCAST, INSTANCEOF -> "cast or tested with instanceof";
                     case IFNULL, IFNONNULL -> "compared with null";
                     default -> "used as a value";
-                });
+                }, null);
             }
             return super.unaryOperation(insn, value);
         }
@@ -1025,7 +1069,8 @@ final class BytecodeRewriter {
         public BasicValue binaryOperation(AbstractInsnNode insn, BasicValue v1, BasicValue v2)
                 throws AnalyzerException {
             if (v1 == yielder || v2 == yielder) {
-                throw escape(insn, insn.getOpcode() == PUTFIELD ? "stored in a field" : "compared or used as a value");
+                throw escape(insn, insn.getOpcode() == PUTFIELD ? "stored in a field" : "compared or used as a value",
+                        null);
             }
             return super.binaryOperation(insn, v1, v2);
         }
@@ -1034,7 +1079,7 @@ final class BytecodeRewriter {
         public BasicValue ternaryOperation(AbstractInsnNode insn, BasicValue v1, BasicValue v2, BasicValue v3)
                 throws AnalyzerException {
             if (v1 == yielder || v2 == yielder || v3 == yielder) {
-                throw escape(insn, "stored in an array");
+                throw escape(insn, "stored in an array", null);
             }
             return super.ternaryOperation(insn, v1, v2, v3);
         }
@@ -1046,27 +1091,66 @@ final class BytecodeRewriter {
                     && m.owner.equals(YIELDER) && isYieldMethod(m);
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) == yielder && !(yieldCall && i == 0)) {
-                    throw escape(insn, insn instanceof InvokeDynamicInsnNode
-                            ? "captured by a lambda (or another invokedynamic)"
-                            : insn instanceof MethodInsnNode m ? "passed to " + m.owner.replace('/', '.') + "." + m.name
-                                    : "used as a value");
+                    boolean first = problem == null;
+                    AnalyzerException e = escapeAsArgument(insn);
+                    if (first) {
+                        problem.argument = i;
+                        problem.arguments = values.size();
+                    }
+                    throw e;
                 }
             }
             if (yieldCall && values.get(0) != yielder) {
                 if (problem == null) {
-                    problem = "line " + line(insn) + " yields through a Yielder that is not the body's own "
-                            + "parameter (a field, a merged value, or another generator's)";
+                    problem = new Unsupported("line " + line(insn) + " yields through a Yielder that is not the "
+                            + "body's own parameter (a field, a merged value, or another generator's)",
+                            "yield only through the body's own parameter: `y.yield(v)`");
                 }
-                throw new AnalyzerException(insn, problem);
+                throw new AnalyzerException(insn, problem.getMessage());
             }
             return super.naryOperation(insn, values);
+        }
+
+        /** The yielder escapes as an argument of {@code insn}: why, in the user's terms, and the fix. */
+        private AnalyzerException escapeAsArgument(AbstractInsnNode insn) {
+            if (insn instanceof InvokeDynamicInsnNode indy && MemberAccess.isMemberCall(indy)) {
+                int kind = (Integer) indy.bsmArgs[0];
+                if (kind == java.lang.invoke.MethodHandleInfo.REF_putField
+                        || kind == java.lang.invoke.MethodHandleInfo.REF_putStatic) {
+                    return escape(insn, "stored in a field", null);
+                }
+                String m = ((Type) indy.bsmArgs[1]).getClassName() + "." + indy.name;
+                return escape(insn, "passed to " + m, "pass the Yielder as the helper's last argument, "
+                        + "or make " + indy.name + " a generator of its own (`Generator.of(h -> ...)`) and "
+                        + "delegate to it with `y.yieldFrom(" + indy.name + "(...))`");
+            }
+            if (insn instanceof InvokeDynamicInsnNode) {
+                return escape(insn, "captured by a lambda (or another invokedynamic)", "a lambda may yield "
+                        + "for the body only when it is handed straight to forEach, forEachRemaining or "
+                        + "Map.forEach; otherwise write its code in the body itself (a loop: "
+                        + "`for (var x : items) y.yield(x)`), or make it a generator and `y.yieldFrom` it");
+            }
+            if (insn instanceof MethodInsnNode m && m.owner.equals("java/util/Objects")
+                    && m.name.equals("requireNonNull")) {
+                // why: javac checks the receiver of a bound method reference (y::yield) this way
+                return escape(insn, "captured by a method reference (y::yield)", "instead of "
+                        + "`items.forEach(y::yield)` write `for (var x : items) y.yield(x)` or "
+                        + "`y.yieldFrom(items)`");
+            }
+            if (insn instanceof MethodInsnNode m) {
+                return escape(insn, "passed to " + m.owner.replace('/', '.') + "." + m.name, "a helper "
+                        + "that takes the Yielder as its last parameter is rewritten when it is static, private "
+                        + "or final; otherwise make " + m.name + " a generator of its own (`Generator.of(h -> "
+                        + "...)`) and delegate to it with `y.yieldFrom(" + m.name + "(...))`");
+            }
+            return escape(insn, "used as a value", null);
         }
 
         @Override
         public void returnOperation(AbstractInsnNode insn, BasicValue value, BasicValue expected)
                 throws AnalyzerException {
             if (value == yielder) {
-                throw escape(insn, "returned");
+                throw escape(insn, "returned", null);
             }
             super.returnOperation(insn, value, expected);
         }

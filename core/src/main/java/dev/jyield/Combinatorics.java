@@ -4,47 +4,112 @@ import java.util.List;
 
 /**
  * The combinatoric iterators, as Python computes them (CPython's index algorithms, so the output order is
- * Python's). Each buffers its inputs at the first request, as Python's {@code tuple(pool)}, and yields fresh
- * immutable lists.
+ * Python's). Each factory reads its inputs to their end <em>at the call</em>, as CPython's constructors run
+ * {@code tuple(pool)}: an input's exception surfaces from the factory, and an input's error wins over a bad
+ * {@code r}. The tuples are then computed one per request, as fresh immutable lists. The pools are released
+ * when the generator is closed or exhausted. An input read at the call is exhausted, hence closed, so only the
+ * inputs that {@code product(..., repeat=0)} never reads stay attached, for {@code close()} to close them.
  */
 final class Combinatorics {
     private Combinatorics() {}
 
+    /**
+     * {@code product(*iterables, repeat=repeat)}: checks {@code repeat}, then reads each input in argument order;
+     * with {@code repeat == 0} it reads nothing at all.
+     */
+    static <T> Generator<List<T>> product(int repeat, Iterable<? extends T>[] iterables) {
+        if (repeat < 0) {
+            throw new IllegalArgumentException("repeat must be non-negative but was: " + repeat);
+        }
+        Generator<?>[] inputs = Tuples.generators(iterables, "iterables");
+        // why: CPython checks the size of the index array before it reads an input ("repeat argument too large").
+        if (repeat > 0 && inputs.length > Integer.MAX_VALUE / repeat) {
+            throw new ArithmeticException("repeat argument too large");
+        }
+        // why: CPython's product(..., repeat=0) builds no pool, so even an input that would raise is never touched.
+        Object[][] distinct = new Object[repeat == 0 ? 0 : inputs.length][];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = pool(inputs[i]);
+        }
+        // why: a drained input is CLOSED already; holding it would keep its iterable (and elements) reachable.
+        return generator(new Product(distinct, repeat, repeat == 0 ? inputs : new Generator<?>[0]));
+    }
+
+    /** {@code permutations(iterable, r)}, {@code r == null} meaning the input's length: reads, then checks r. */
+    static <T> Generator<List<T>> permutations(Iterable<? extends T> iterable, Integer r) {
+        Generator<?> input = Generator.from(Util.requireNonNull(iterable, "iterable"));
+        Object[] pool = pool(input);
+        int length = r == null ? pool.length : r;
+        Tuples.requireR(length);
+        return generator(new Permutations(pool, length));
+    }
+
+    /** {@code combinations(iterable, r)}, or {@code combinations_with_replacement} if {@code replacement}. */
+    static <T> Generator<List<T>> combinations(Iterable<? extends T> iterable, int r, boolean replacement) {
+        Generator<?> input = Generator.from(Util.requireNonNull(iterable, "iterable"));
+        Object[] pool = pool(input);
+        Tuples.requireR(r);
+        return generator(new Combinations(pool, r, replacement));
+    }
+
+    /** The generator over {@code op}'s tuples, which hold elements of type {@code T}. */
+    @SuppressWarnings("unchecked")
+    private static <T> Generator<List<T>> generator(Op<List<Object>> op) {
+        return new Generator<>((Source<List<T>>) (Source<?>) op);
+    }
+
+    /** Python's {@code tuple(pool)}: the rest of {@code input}, read now. */
+    private static Object[] pool(Generator<?> input) {
+        return input.toList().toArray();
+    }
+
+    /** The tuple {@code (pool[indices[0]], ..., pool[indices[r - 1]])}. */
+    private static List<Object> pick(Object[] pool, int[] indices, int r) {
+        Object[] t = new Object[r];
+        for (int k = 0; k < r; k++) {
+            t[k] = pool[indices[k]];
+        }
+        return Tuples.of(t);
+    }
+
     /** {@code product(*pools, repeat=repeat)}: the odometer, rightmost index fastest. */
     static final class Product extends Op<List<Object>> {
-        private final int repeat;
-        private final Generator<?>[] sources;
         private Object[][] pools;
         private int[] indices;
-        private boolean done;
+        private boolean started;
 
-        Product(int repeat, Generator<?>... inputs) {
-            super(inputs);
-            this.sources = inputs;
-            this.repeat = repeat;
+        private Product(Object[][] distinct, int repeat, Generator<?>[] unread) {
+            super(unread);
+            boolean empty = false;
+            for (Object[] pool : distinct) {
+                empty |= pool.length == 0;
+            }
+            if (empty) {
+                return; // an empty pool makes the product empty: no index array of repeat * n entries
+            }
+            pools = new Object[distinct.length * repeat][];
+            for (int i = 0; i < pools.length; i++) {
+                pools[i] = distinct[i % distinct.length];
+            }
+            indices = new int[pools.length];
         }
 
         @Override
         boolean advance() {
-            if (done) {
+            if (pools == null) {
                 return false;
             }
-            if (pools == null) {
-                start();
-                if (done) {
-                    return false;
-                }
-            } else {
+            if (started) {
                 int i = indices.length - 1;
                 while (i >= 0 && ++indices[i] == pools[i].length) {
                     indices[i] = 0;
                     i--;
                 }
                 if (i < 0) {
-                    done = true;
                     return false;
                 }
             }
+            started = true;
             Object[] t = new Object[indices.length];
             for (int k = 0; k < t.length; k++) {
                 t[k] = pools[k][indices[k]];
@@ -53,53 +118,33 @@ final class Combinatorics {
             return true;
         }
 
-        private void start() {
-            // why: Python builds every pool (in argument order) before it looks at repeat, even for repeat=0.
-            Object[][] distinct = new Object[sources.length][];
-            for (int i = 0; i < sources.length; i++) {
-                distinct[i] = Tuples.drain(sources[i]).toArray();
-            }
-            pools = new Object[distinct.length * repeat][];
-            for (int i = 0; i < pools.length; i++) {
-                pools[i] = distinct[i % distinct.length];
-                if (pools[i].length == 0) {
-                    done = true;
-                }
-            }
-            indices = new int[pools.length];
+        @Override
+        void release() {
+            pools = null;
         }
     }
 
     /** {@code permutations(pool, r)}: CPython's cycles algorithm (lexicographic by position). */
     static final class Permutations extends Op<List<Object>> {
-        private final Generator<?> source;
-        private final Integer r0;
         private Object[] pool;
-        private int n;
-        private int r;
+        private final int r;
         private int[] indices;
         private int[] cycles;
-        private boolean done;
 
-        Permutations(Generator<?> input, Integer r) {
-            super(input);
-            this.source = input;
-            this.r0 = r;
+        private Permutations(Object[] pool, int r) {
+            this.r = r;
+            if (r <= pool.length) { // else nothing to yield, and no index arrays to allocate
+                this.pool = pool;
+            }
         }
 
         @Override
         boolean advance() {
-            if (done) {
+            if (pool == null) {
                 return false;
             }
-            if (pool == null) {
-                pool = Tuples.drain(source).toArray();
-                n = pool.length;
-                r = r0 == null ? n : r0;
-                if (r > n) {
-                    done = true;
-                    return false;
-                }
+            int n = pool.length;
+            if (indices == null) {
                 indices = new int[n];
                 for (int i = 0; i < n; i++) {
                     indices[i] = i;
@@ -109,10 +154,6 @@ final class Combinatorics {
                     cycles[i] = n - i;
                 }
                 return emit();
-            }
-            if (n == 0) {
-                done = true;
-                return false;
             }
             for (int i = r - 1; i >= 0; i--) {
                 cycles[i]--;
@@ -130,48 +171,42 @@ final class Combinatorics {
                     return emit();
                 }
             }
-            done = true;
             return false;
         }
 
         private boolean emit() {
-            Object[] t = new Object[r];
-            for (int k = 0; k < r; k++) {
-                t[k] = pool[indices[k]];
-            }
-            out = Tuples.of(t);
+            out = pick(pool, indices, r);
             return true;
+        }
+
+        @Override
+        void release() {
+            pool = null;
         }
     }
 
     /** {@code combinations(pool, r)} and {@code combinations_with_replacement(pool, r)}. */
     static final class Combinations extends Op<List<Object>> {
-        private final Generator<?> source;
+        private Object[] pool;
         private final int r;
         private final boolean replacement;
-        private Object[] pool;
         private int[] indices;
-        private boolean done;
 
-        Combinations(Generator<?> input, int r, boolean replacement) {
-            super(input);
-            this.source = input;
+        private Combinations(Object[] pool, int r, boolean replacement) {
             this.r = r;
             this.replacement = replacement;
+            int n = pool.length;
+            if (replacement ? n > 0 || r == 0 : r <= n) { // else nothing to yield
+                this.pool = pool;
+            }
         }
 
         @Override
         boolean advance() {
-            if (done) {
+            if (pool == null) {
                 return false;
             }
-            if (pool == null) {
-                pool = Tuples.drain(source).toArray();
-                int n = pool.length;
-                if (replacement ? n == 0 && r > 0 : r > n) {
-                    done = true;
-                    return false;
-                }
+            if (indices == null) {
                 indices = new int[r];
                 if (!replacement) {
                     for (int i = 0; i < r; i++) {
@@ -187,7 +222,6 @@ final class Combinatorics {
                     i--;
                 }
                 if (i < 0) {
-                    done = true;
                     return false;
                 }
                 int v = indices[i] + 1;
@@ -199,7 +233,6 @@ final class Combinatorics {
                     i--;
                 }
                 if (i < 0) {
-                    done = true;
                     return false;
                 }
                 indices[i]++;
@@ -211,12 +244,13 @@ final class Combinatorics {
         }
 
         private boolean emit() {
-            Object[] t = new Object[r];
-            for (int k = 0; k < r; k++) {
-                t[k] = pool[indices[k]];
-            }
-            out = Tuples.of(t);
+            out = pick(pool, indices, r);
             return true;
+        }
+
+        @Override
+        void release() {
+            pool = null;
         }
     }
 }

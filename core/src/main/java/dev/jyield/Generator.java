@@ -1,7 +1,6 @@
 package dev.jyield;
 
 import static dev.jyield.Util.requireNonNull;
-import static dev.jyield.Util.sneaky;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the type of the values yielded
  */
-public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseable {
+public final class Generator<T> extends AbstractGenerator<T> implements Iterator<T>, Iterable<T>, AutoCloseable {
 
     /** The four states of a generator, as Python's {@code inspect.getgeneratorstate}. */
     public enum State {
@@ -94,6 +93,34 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      *
      * <p>{@code Serializable} so that the library can find the body's code and run it as a state machine.
      *
+     * <h2>Checked exceptions</h2>
+     * A body may throw any exception, checked ones included, as a Python generator function may raise anything:
+     * {@code Files.newBufferedReader}, {@code readLine} and {@code Thread.sleep} compile inside it. The exception
+     * reaches the consumer unchanged, the same object, never wrapped: from {@link Generator#next()},
+     * {@link Generator#send}, {@link Generator#throwIn}, a for-each loop, a terminal operation, and through a
+     * {@link Yielder#yieldFrom(Generator)} of this generator, on every engine.
+     *
+     * <p>The consumer's methods declare no checked exception, so Java rejects {@code catch (IOException e)}
+     * around them ("exception IOException is never thrown"). Catch {@code Exception} and test its type; since the
+     * calls in the {@code try} declare nothing checked, {@code throw e} of that catch parameter needs no
+     * {@code throws} clause:
+     *
+     * {@snippet :
+     * Generator<String> lines = Generator.of(y -> {
+     *     try (BufferedReader r = Files.newBufferedReader(path)) {
+     *         for (String line; (line = r.readLine()) != null; ) y.yield(line);
+     *     }
+     * });
+     * try {
+     *     for (String line : lines) System.out.println(line);
+     * } catch (Exception e) {
+     *     if (!(e instanceof IOException io)) throw e;   // Python: except OSError as io:
+     *     System.err.println("cannot read: " + io);
+     * }
+     * }
+     *
+     * A body that catches a sub-generator's exception around {@code y.yieldFrom(sub)} does the same.
+     *
      * @param <T> the type of the values yielded
      */
     @FunctionalInterface
@@ -102,13 +129,16 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
          * Runs the body, yielding through {@code y}.
          *
          * @param y the yielder of this generator; it must not escape the body
+         * @throws Exception whatever the body throws; it reaches the consumer unchanged (see above)
          */
-        void run(Yielder<T> y);
+        void run(Yielder<T> y) throws Exception;
     }
 
     /**
      * A generator body that returns a value: Python's {@code return r} in a generator, read back with
      * {@link Generator#returnValue()} or as the result of {@link Yielder#yieldFrom(Generator)}.
+     *
+     * <p>It may throw checked exceptions, which reach the consumer unchanged, as for {@link Body}.
      *
      * @param <T> the type of the values yielded
      */
@@ -119,26 +149,13 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
          *
          * @param y the yielder of this generator; it must not escape the body
          * @return the generator's return value
+         * @throws Exception whatever the body throws; it reaches the consumer unchanged, as for {@link Body}
          */
-        Object run(Yielder<T> y);
+        Object run(Yielder<T> y) throws Exception;
     }
 
-    private static final int CREATED = 0;
-    private static final int RUNNING = 1;
-    private static final int SUSPENDED = 2;
-    private static final int CLOSED = 3;
-
-    private Source<T> src;
-    private int state;
-    /** Whether {@link #value} holds a yielded value that {@link #next()} has not taken yet. */
-    private boolean ready;
-    private T value;
-    /** While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to. */
-    private Object delegate;
-    private Object returnValue;
-
     Generator(Source<T> src) {
-        this.src = src;
+        super(src);
     }
 
     // ---------------------------------------------------------------------------------------------- factories
@@ -249,6 +266,8 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
 
     // ----------------------------------------------------------------------------------------- the protocol
 
+    // The doors of the protocol; what each does is AbstractGenerator's, which holds the driver in one place.
+
     /**
      * Whether the generator has another value: runs the body up to its next {@code yield} if no value is
      * waiting, and keeps that value for {@link #next()}.
@@ -258,84 +277,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @Override
     public boolean hasNext() {
-        return ready || advance();
-    }
-
-    /** What {@link #pull()} returns at the end. */
-    static final Object END = new Object();
-
-    /**
-     * {@code hasNext() ? next() : END} as one call: how operators read their input. Same states, same exceptions;
-     * it saves the second check and call of next() on every element of every level of a pulled chain.
-     */
-    Object pull() {
-        if (!ready && state == SUSPENDED && delegate == null) {
-            // why: step(null, null) for the usual case, minus the value/ready round-trip; the same states, the same
-            // exceptions, and a call site of its own for resume, whose receivers are the sources operators read.
-            state = RUNNING;
-            int outcome;
-            try {
-                outcome = src.resume(null, null);
-            } catch (Throwable t) {
-                fail();
-                throw escaping(t);
-            }
-            if (outcome == Source.YIELD) {
-                state = SUSPENDED;
-                return src.out;
-            }
-            return settle(outcome) ? take() : END;
-        }
-        return ready || advance() ? take() : END;
-    }
-
-    /**
-     * After a fast-path resume that did not yield: what {@link #step} does after such a resume. Returns true with a
-     * value waiting (from a delegate), false at the end.
-     */
-    private boolean settle(int outcome) {
-        try {
-            Object out = src.out;
-            src.out = null;
-            if (outcome != Source.DELEGATE) {
-                returnValue = out;
-                state = CLOSED;
-                src.release();
-                return false;
-            }
-            delegate = out;
-        } catch (Throwable t) {
-            fail();
-            throw escaping(t);
-        }
-        return run(null, null);
-    }
-
-    /** Runs the body to its next yield if it can; apart from {@link #hasNext} so that hasNext inlines anywhere. */
-    @SuppressWarnings("unchecked")
-    private boolean advance() {
-        if (state == SUSPENDED && delegate == null) {
-            // why: the usual for-each step, as in pull(): one resume, no delegate loop, no first-pull check. Kept
-            // apart from pull()'s copy on purpose: each resume call site keeps its own type profile for the JIT.
-            state = RUNNING;
-            int outcome;
-            try {
-                outcome = src.resume(null, null);
-            } catch (Throwable t) {
-                fail();
-                throw escaping(t);
-            }
-            if (outcome == Source.YIELD) {
-                value = (T) src.out;
-                return yielded();
-            }
-            return settle(outcome);
-        }
-        return switch (state) {
-            case CREATED, SUSPENDED -> step(null, null);
-            case CLOSED -> false;
-            default -> throw executing();
-        };
+        return implHasNext();
     }
 
     /**
@@ -347,10 +289,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @Override
     public T next() {
-        if (!ready && !hasNext()) {
-            throw new NoSuchElementException("generator exhausted");
-        }
-        return take();
+        return implNext();
     }
 
     /**
@@ -361,7 +300,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws IllegalStateException "generator already executing" if called while the body runs
      */
     public T next(T defaultValue) {
-        return hasNext() ? take() : defaultValue;
+        return implNext(defaultValue);
     }
 
     /**
@@ -376,26 +315,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws NoSuchElementException if the generator is exhausted or closed, or ends during this call
      */
     public T send(Object value) {
-        if (value == null) {
-            return next();
-        }
-        if (ready) {
-            throw new IllegalStateException(
-                    "cannot send " + value + ": hasNext() already ran the generator past its yield; take that value "
-                            + "with next() first");
-        }
-        switch (state) {
-            case CREATED -> throw new IllegalStateException(
-                    "can't send non-null value to a just-started generator (sent: " + value + ")");
-            case RUNNING -> throw executing();
-            case CLOSED -> throw new NoSuchElementException("generator exhausted");
-            default -> {
-                if (step(value, null)) {
-                    return take();
-                }
-                throw new NoSuchElementException("generator exhausted");
-            }
-        }
+        return implSend(value);
     }
 
     /**
@@ -414,23 +334,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @throws IllegalStateException "generator already executing" if called while the body runs
      */
     public <X extends Throwable> T throwIn(X exception) throws X {
-        requireNonNull(exception, "exception");
-        switch (state) {
-            case RUNNING -> throw executing();
-            case CREATED -> {
-                fail(); // nothing runs; an operator closes its sources as on any failure
-                throw exception;
-            }
-            case CLOSED -> throw exception;
-            default -> {
-                ready = false;
-                value = null;
-                if (step(null, exception)) {
-                    return take();
-                }
-                throw new NoSuchElementException("generator exhausted");
-            }
-        }
+        return implThrowIn(exception);
     }
 
     /**
@@ -446,36 +350,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      */
     @Override
     public void close() {
-        try {
-            switch (state) {
-                case RUNNING -> throw executing();
-                case CREATED -> {
-                    state = CLOSED;
-                    src.release();
-                }
-                case SUSPENDED -> {
-                    ready = false;
-                    value = null;
-                    GeneratorExit exit = new GeneratorExit();
-                    boolean yielded;
-                    try {
-                        yielded = step(null, exit);
-                    } catch (GeneratorExit e) {
-                        return;
-                    }
-                    if (yielded) {
-                        ready = false;
-                        value = null;
-                        throw new IllegalStateException("generator ignored GeneratorExit");
-                    }
-                }
-                default -> { }
-            }
-        } finally {
-            if (state == CLOSED) {
-                src.closeSources();
-            }
-        }
+        implClose();
     }
 
     /**
@@ -484,7 +359,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      * @return the current state; {@link State#SUSPENDED} also while a value from {@link #hasNext()} waits
      */
     public State state() {
-        return State.values()[state];
+        return implState();
     }
 
     /**
@@ -495,7 +370,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
      *     returned, or a body with no return value)
      */
     public Object returnValue() {
-        return returnValue;
+        return implReturnValue();
     }
 
     /**
@@ -525,8 +400,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
     @Override
     public void forEachRemaining(Consumer<? super T> action) {
         requireNonNull(action, "action");
-        if (state == CREATED && src.canPush()) {
-            push(action);
+        if (pushed(action)) {
             return;
         }
         while (hasNext()) {
@@ -1696,7 +1570,7 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
 
             @Override
             public long estimateSize() {
-                return state == CLOSED && !ready ? 0 : Long.MAX_VALUE;
+                return exhausted() ? 0 : Long.MAX_VALUE;
             }
 
             @Override
@@ -1772,222 +1646,11 @@ public final class Generator<T> implements Iterator<T>, Iterable<T>, AutoCloseab
 
     @Override
     public String toString() {
-        return "Generator[" + state() + ", " + src.engineName() + "]";
-    }
-
-    /** The engine that runs (or will run) this generator: for tests and diagnostics. */
-    String engineName() {
-        return src.engineName();
+        return "Generator[" + state() + ", " + engineName() + "]";
     }
 
     @SuppressWarnings("unchecked")
     private static <U> U uncheckedCast(Object o) {
         return (U) o;
-    }
-
-    private static IllegalStateException executing() {
-        return new IllegalStateException("generator already executing");
-    }
-
-    private T take() {
-        T v = value;
-        value = null;
-        ready = false;
-        return v;
-    }
-
-    /** Runs the whole body from its start as a plain call (push). */
-    private void push(Consumer<? super T> action) {
-        state = RUNNING;
-        Object r;
-        try {
-            r = src.push(action);
-        } catch (Throwable t) {
-            fail();
-            throw escaping(t);
-        }
-        returnValue = r;
-        state = CLOSED;
-        src.release();
-    }
-
-    private void fail() {
-        state = CLOSED;
-        delegate = null;
-        try {
-            src.release();
-        } finally {
-            src.closeSources();
-        }
-    }
-
-    private static RuntimeException escaping(Throwable t) {
-        if (t instanceof NoSuchElementException) {
-            // PEP 479: an exhausted-iterator signal escaping the body must not look like the end of this generator.
-            throw new IllegalStateException("generator raised NoSuchElementException", t);
-        }
-        throw sneaky(t);
-    }
-
-    /**
-     * Resumes the body (or the delegate of a running {@code yieldFrom}) with a sent value or an exception to
-     * raise. Precondition: CREATED or SUSPENDED, and no value waiting. Returns true with {@link #value} set if a
-     * value was yielded, false if the generator ended by returning; throws what the body throws.
-     */
-    @SuppressWarnings("unchecked")
-    private boolean step(Object sent, Throwable thrown) {
-        if (state == CREATED) {
-            src = src.forPull(this);
-        }
-        state = RUNNING;
-        return run(sent, thrown);
-    }
-
-    /** {@link #step} once RUNNING: resumes the delegate or the source until a value or the end. */
-    @SuppressWarnings("unchecked")
-    private boolean run(Object sent, Throwable thrown) {
-        try {
-            for (;;) {
-                if (delegate != null) {
-                    Object r = forward(sent, thrown);
-                    if (r == YIELDED) {
-                        return yielded();
-                    }
-                    if (r instanceof Raise x) {
-                        sent = null;
-                        thrown = x.thrown();
-                    } else {
-                        sent = r;
-                        thrown = null;
-                    }
-                }
-                int outcome = src.resume(sent, thrown);
-                Object out = src.out;
-                if (outcome == Source.YIELD) {
-                    // why: src.out is overwritten by the next yield; clearing it too would cost a store per element.
-                    value = (T) out;
-                    return yielded();
-                }
-                src.out = null;
-                if (outcome == Source.DELEGATE) {
-                    delegate = out;
-                    sent = null;
-                    thrown = null;
-                } else {
-                    returnValue = out;
-                    state = CLOSED;
-                    src.release();
-                    return false;
-                }
-            }
-        } catch (Throwable t) {
-            fail();
-            throw escaping(t);
-        }
-    }
-
-    /** Marks that {@link #forward} left a value in {@link #value}. */
-    private static final Object YIELDED = new Object();
-
-    /** What {@link #forward} resumes the body with when it must raise. */
-    private record Raise(Throwable thrown) {}
-
-    /**
-     * One step of a running {@code yieldFrom}; apart from {@link #step} so that step stays small enough for the
-     * JIT to inline into {@link #hasNext()}. Returns {@link #YIELDED} with {@link #value} set, or else what to
-     * resume the body with: a {@link Raise}, or the value sent (null included).
-     */
-    @SuppressWarnings("unchecked")
-    private Object forward(Object sent, Throwable thrown) {
-        // PEP 380: forward to the delegate; its values are ours, its end or failure resumes the body.
-        Object d = delegate;
-        try {
-            if (d instanceof Generator<?> g) {
-                if (thrown instanceof GeneratorExit) {
-                    delegate = null;
-                    g.close();
-                } else if (thrown == null && g.state == CLOSED) {
-                    // Exhausted behind our back: only the first end carries the return value.
-                    delegate = null;
-                    sent = null;
-                } else if (g.advanceAsDelegate(sent, thrown)) {
-                    value = (T) g.take();
-                    return YIELDED;
-                } else {
-                    delegate = null;
-                    sent = g.returnValue;
-                    thrown = null;
-                }
-            } else {
-                Iterator<?> it = (Iterator<?>) d;
-                if (thrown != null) {
-                    delegate = null;
-                    if (thrown instanceof GeneratorExit && it instanceof AutoCloseable c) {
-                        c.close();
-                    }
-                } else if (sent != null) {
-                    delegate = null;
-                    thrown = new IllegalStateException("cannot send " + sent
-                            + " to the delegate of yieldFrom: a plain iterator cannot receive sent values");
-                    sent = null;
-                } else if (it.hasNext()) {
-                    value = (T) it.next();
-                    return YIELDED;
-                } else {
-                    delegate = null;
-                }
-            }
-        } catch (Throwable t) {
-            delegate = null;
-            sent = null;
-            thrown = t;
-        }
-        return thrown != null ? new Raise(thrown) : sent;
-    }
-
-    private boolean yielded() {
-        ready = true;
-        state = SUSPENDED;
-        return true;
-    }
-
-    /**
-     * One step of this generator on behalf of a delegating generator: {@code thrown} non-null is
-     * {@link #throwIn}, else {@link #send}. Returns true with a value waiting, false when this generator ended
-     * now (its return value is then {@link #returnValue}).
-     */
-    private boolean advanceAsDelegate(Object sent, Throwable thrown) {
-        if (thrown != null) {
-            switch (state) {
-                case RUNNING -> throw executing();
-                case CREATED -> {
-                    state = CLOSED;
-                    src.release();
-                    throw sneaky(thrown);
-                }
-                case CLOSED -> throw sneaky(thrown);
-                default -> {
-                    ready = false;
-                    value = null;
-                    return step(null, thrown);
-                }
-            }
-        }
-        if (ready) {
-            if (sent != null) {
-                send(sent); // fails with the reason
-            }
-            return true;
-        }
-        return switch (state) {
-            case CREATED -> {
-                if (sent != null) {
-                    send(sent); // fails with the reason
-                }
-                yield step(null, null);
-            }
-            case SUSPENDED -> step(sent, null);
-            default -> throw executing(); // CLOSED is handled by the caller
-        };
     }
 }

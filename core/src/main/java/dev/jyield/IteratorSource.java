@@ -33,6 +33,7 @@ final class IteratorSource<T> extends Source<T> {
             out = i.next();
             return YIELD;
         }
+        out = null; // no return value: not the last element
         return RETURN;
     }
 

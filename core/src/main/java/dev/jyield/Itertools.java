@@ -348,17 +348,20 @@ public final class Itertools {
      * Itertools.product(List.of("A", "B"), List.of("x", "y"));  // yields [A, x], [A, y], [B, x], [B, y]
      * }
      *
-     * <p>Each input is read to its end, in argument order, at the first request (Python's {@code tuple(pool)}),
-     * and held until this generator is closed or exhausted. Tuples are fresh immutable lists (nulls allowed).
+     * <p>Each input is read to its end at this call, in argument order, as Python's constructor runs
+     * {@code tuple(pool)} on each: an exception from an input escapes from this call, and the inputs after it
+     * are not read. A generator input is exhausted, and so {@code CLOSED}, when this returns. Tuples are fresh
+     * immutable lists (nulls allowed).
      *
      * <p>Python equivalent: {@code itertools.product(*iterables)}.
      *
-     * <p>Lazy; buffers its inputs at the first request.
+     * <p>Lazy in its output; reads all of its inputs at the call and holds their elements until it is closed or
+     * exhausted.
      *
      * @param iterables the pools
      * @param <T> the type of the elements
      * @return a generator of tuples, one element from each pool
-     * @throws NullPointerException if {@code iterables} or one of them is null
+     * @throws NullPointerException if {@code iterables} or one of them is null (checked before any is read)
      * @see #product(int, Iterable[])
      */
     @SafeVarargs
@@ -369,31 +372,35 @@ public final class Itertools {
     /**
      * The cartesian product of the inputs repeated {@code repeat} times: {@code product(2, a, b)} is
      * {@code product(a, b, a, b)}, but each input is read only once. {@code repeat == 0} yields one empty tuple
-     * (the inputs are still read, as Python reads them).
+     * and reads no input at all, as Python's (not even one that would throw).
      *
      * {@snippet :
      * Itertools.product(2, List.of(0, 1));  // yields [0, 0], [0, 1], [1, 0], [1, 1]
      * }
      *
+     * <p>{@code repeat} is checked first; then, unless it is 0, each input is read to its end at this call, in
+     * argument order: an exception from an input escapes from this call, and the inputs after it are not read.
+     * With {@code repeat == 0}, closing the product closes the unread inputs that are generators (reaching its
+     * end does not).
+     *
      * <p>Python equivalent: {@code itertools.product(*iterables, repeat=repeat)}.
      *
-     * <p>Lazy; buffers its inputs at the first request.
+     * <p>Lazy in its output; reads all of its inputs at the call and holds their elements until it is closed or
+     * exhausted.
      *
      * @param repeat how many times the sequence of inputs is repeated
-     * @param iterables the pools, each read to its end in argument order at the first request
+     * @param iterables the pools, each read to its end in argument order at this call (none if {@code repeat} is 0)
      * @param <T> the type of the elements
      * @return a generator of tuples of {@code repeat * iterables.length} elements
-     * @throws IllegalArgumentException if {@code repeat} is negative
-     * @throws NullPointerException if {@code iterables} or one of them is null
+     * @throws IllegalArgumentException if {@code repeat} is negative ("repeat must be non-negative but was: -1"),
+     *     before any input is read
+     * @throws ArithmeticException if {@code repeat * iterables.length} exceeds {@code Integer.MAX_VALUE}
+     *     ("repeat argument too large"), before any input is read
+     * @throws NullPointerException if {@code iterables} or one of them is null (checked before any is read)
      */
     @SafeVarargs
-    @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> product(int repeat, Iterable<? extends T>... iterables) {
-        if (repeat < 0) {
-            throw new IllegalArgumentException("repeat must be non-negative but was: " + repeat);
-        }
-        Generator<?>[] sources = Tuples.generators(iterables, "iterables");
-        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Product(repeat, sources));
+        return Combinatorics.product(repeat, iterables);
     }
 
     /**
@@ -405,19 +412,21 @@ public final class Itertools {
      * // yields [1, 2, 3], [1, 3, 2], [2, 1, 3], [2, 3, 1], [3, 1, 2], [3, 2, 1]
      * }
      *
+     * <p>The input is read to its end at this call (Python's {@code tuple(pool)}); its exception escapes from
+     * this call. A generator input is exhausted, and so {@code CLOSED}, when this returns.
+     *
      * <p>Python equivalent: {@code itertools.permutations(iterable)}.
      *
-     * <p>Lazy; buffers its input at the first request.
+     * <p>Lazy in its output; reads all of its input at the call and holds its elements until it is closed or
+     * exhausted.
      *
-     * @param iterable the pool, read to its end at the first request
+     * @param iterable the pool, read to its end at this call
      * @param <T> the type of the elements
      * @return a generator of n! tuples
      * @throws NullPointerException if {@code iterable} is null
      */
-    @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> permutations(Iterable<? extends T> iterable) {
-        Generator<?> source = Generator.from(Util.requireNonNull(iterable, "iterable"));
-        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Permutations(source, null));
+        return Combinatorics.permutations(iterable, null);
     }
 
     /**
@@ -428,23 +437,25 @@ public final class Itertools {
      * Itertools.permutations(List.of("A", "B", "C"), 2);  // yields [A, B], [A, C], [B, A], [B, C], [C, A], [C, B]
      * }
      *
+     * <p>The input is read to its end at this call, before {@code r} is checked, as in Python: its exception
+     * escapes from this call and wins over a negative {@code r}, which still consumes the input. A generator
+     * input is exhausted, and so {@code CLOSED}, when this returns.
+     *
      * <p>Python equivalent: {@code itertools.permutations(iterable, r)}.
      *
-     * <p>Lazy; buffers its input at the first request.
+     * <p>Lazy in its output; reads all of its input at the call and holds its elements until it is closed or
+     * exhausted.
      *
-     * @param iterable the pool, read to its end at the first request
+     * @param iterable the pool, read to its end at this call
      * @param r the length of each tuple
      * @param <T> the type of the elements
      * @return a generator of n!/(n-r)! tuples
-     * @throws IllegalArgumentException if {@code r} is negative ("r must be non-negative but was: -1")
+     * @throws IllegalArgumentException if {@code r} is negative ("r must be non-negative but was: -1"), after
+     *     the input is read
      * @throws NullPointerException if {@code iterable} is null
      */
-    @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> permutations(Iterable<? extends T> iterable, int r) {
-        Util.requireNonNull(iterable, "iterable");
-        Tuples.requireR(r);
-        Generator<?> source = Generator.from(iterable);
-        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Permutations(source, r));
+        return Combinatorics.permutations(iterable, r);
     }
 
     /**
@@ -456,24 +467,25 @@ public final class Itertools {
      * Itertools.combinations(List.of("A", "B", "C", "D"), 2);  // yields [A, B], [A, C], [A, D], [B, C], [B, D], [C, D]
      * }
      *
+     * <p>The input is read to its end at this call, before {@code r} is checked, as in Python: its exception
+     * escapes from this call and wins over a negative {@code r}, which still consumes the input. A generator
+     * input is exhausted, and so {@code CLOSED}, when this returns.
+     *
      * <p>Python equivalent: {@code itertools.combinations(iterable, r)}.
      *
-     * <p>Lazy; buffers its input at the first request.
+     * <p>Lazy in its output; reads all of its input at the call and holds its elements until it is closed or
+     * exhausted.
      *
-     * @param iterable the pool, read to its end at the first request
+     * @param iterable the pool, read to its end at this call
      * @param r the length of each tuple
      * @param <T> the type of the elements
      * @return a generator of C(n, r) tuples
-     * @throws IllegalArgumentException if {@code r} is negative ("r must be non-negative but was: -1")
+     * @throws IllegalArgumentException if {@code r} is negative ("r must be non-negative but was: -1"), after
+     *     the input is read
      * @throws NullPointerException if {@code iterable} is null
      */
-    @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> combinations(Iterable<? extends T> iterable, int r) {
-        Util.requireNonNull(iterable, "iterable");
-        Tuples.requireR(r);
-        Generator<?> source = Generator.from(iterable);
-        return new Generator<>(
-                (Source<List<T>>) (Source<?>) new Combinatorics.Combinations(source, r, false));
+        return Combinatorics.combinations(iterable, r, false);
     }
 
     /**
@@ -485,23 +497,25 @@ public final class Itertools {
      * // yields [A, A], [A, B], [A, C], [B, B], [B, C], [C, C]
      * }
      *
+     * <p>The input is read to its end at this call, before {@code r} is checked, as in Python: its exception
+     * escapes from this call and wins over a negative {@code r}, which still consumes the input. A generator
+     * input is exhausted, and so {@code CLOSED}, when this returns.
+     *
      * <p>Python equivalent: {@code itertools.combinations_with_replacement(iterable, r)}.
      *
-     * <p>Lazy; buffers its input at the first request.
+     * <p>Lazy in its output; reads all of its input at the call and holds its elements until it is closed or
+     * exhausted.
      *
-     * @param iterable the pool, read to its end at the first request
+     * @param iterable the pool, read to its end at this call
      * @param r the length of each tuple
      * @param <T> the type of the elements
      * @return a generator of C(n + r - 1, r) tuples
-     * @throws IllegalArgumentException if {@code r} is negative ("r must be non-negative but was: -1")
+     * @throws IllegalArgumentException if {@code r} is negative ("r must be non-negative but was: -1"), after
+     *     the input is read
      * @throws NullPointerException if {@code iterable} is null
      */
-    @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> combinationsWithReplacement(Iterable<? extends T> iterable, int r) {
-        Util.requireNonNull(iterable, "iterable");
-        Tuples.requireR(r);
-        Generator<?> source = Generator.from(iterable);
-        return new Generator<>((Source<List<T>>) (Source<?>) new Combinatorics.Combinations(source, r, true));
+        return Combinatorics.combinations(iterable, r, true);
     }
 
     /**

@@ -23,7 +23,11 @@ abstract class Op<T> extends Source<T> {
         if (thrown != null) {
             throw sneaky(thrown); // Python: a generator expression does not catch what is thrown in
         }
-        return advance() ? YIELD : RETURN;
+        if (advance()) {
+            return YIELD;
+        }
+        out = null; // no return value: not the last element
+        return RETURN;
     }
 
     @Override

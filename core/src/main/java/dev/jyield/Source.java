@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 /**
  * What a {@link Generator} runs: a body on some engine, an iterator, or an operator over other generators.
  *
- * <p>The protocol (states, send, throw, close, delegation, re-entry) lives in {@link Generator} alone; a source
- * only resumes and reports. A source never holds a reference to its generator, so that an abandoned generator
+ * <p>The protocol (states, send, throw, close, delegation, re-entry) lives in {@link AbstractGenerator} alone; a
+ * source only resumes and reports. A source never holds a reference to its generator, so that an abandoned generator
  * can become unreachable and be cleaned.
  */
 abstract class Source<T> {
@@ -14,10 +14,13 @@ abstract class Source<T> {
     static final int YIELD = 0;
     /** Outcome of {@link #resume}: {@link #out} holds a {@link Generator} or an {@link java.util.Iterator} to delegate to. */
     static final int DELEGATE = 1;
-    /** Outcome of {@link #resume}: {@link #out} holds the return value. */
+    /** Outcome of {@link #resume}: {@link #out} holds the return value (null if none, never a stale value). */
     static final int RETURN = 2;
 
-    /** The value that goes with the last outcome; the generator takes it and clears it. */
+    /**
+     * The value that goes with the last outcome. Written by the source only; the generator reads it after each
+     * outcome, and the next outcome overwrites it.
+     */
     Object out;
 
     /**

@@ -68,9 +68,46 @@ abstract class StackfulSource<T> extends Source<T> {
         if (outcome == FAILED) {
             Throwable t = failure;
             failure = null;
+            if (t != thrown) { // an exception thrown in and let through already has the consumer's trace
+                stitch(t);
+            }
             throw sneaky(t);
         }
         return outcome;
+    }
+
+    /**
+     * Gives an exception that the body raised the trace it would have if the body had run on the consumer's stack:
+     * its frames above {@link #runBody}, then the consumer's frames below {@link #resume}. On the thread engine the
+     * trace would otherwise end at the virtual thread's start; on both engines this drops the frames of the switch.
+     * The same object is changed in place (its cause and suppressed exceptions untouched); an exception that was not
+     * made on the body's stack (no {@code runBody} frame) keeps its trace. Costs two stack walks, only on failure.
+     */
+    private static void stitch(Throwable t) {
+        StackTraceElement[] body = t.getStackTrace();
+        int cut = frameOf(body, "runBody");
+        if (cut < 0) {
+            return;
+        }
+        StackTraceElement[] consumer = new Throwable().getStackTrace();
+        int from = frameOf(consumer, "resume") + 1;
+        if (from == 0) {
+            return;
+        }
+        StackTraceElement[] stitched = new StackTraceElement[cut + consumer.length - from];
+        System.arraycopy(body, 0, stitched, 0, cut);
+        System.arraycopy(consumer, from, stitched, cut, consumer.length - from);
+        t.setStackTrace(stitched);
+    }
+
+    /** The index of the first frame of {@code method} of this class, or -1. */
+    private static int frameOf(StackTraceElement[] trace, String method) {
+        for (int i = 0; i < trace.length; i++) {
+            if (trace[i].getMethodName().equals(method) && trace[i].getClassName().equals(StackfulSource.class.getName())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** On the body's stack: suspend with an outcome, then return the sent value or raise the thrown exception. */

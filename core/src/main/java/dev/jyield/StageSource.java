@@ -80,7 +80,11 @@ final class StageSource<T, R> extends Op<R> implements Consumer<R> {
         if (thrown != null) {
             throw sneaky(thrown);
         }
-        return advance() ? YIELD : RETURN;
+        if (advance()) {
+            return YIELD;
+        }
+        out = null; // no return value: not the last element
+        return RETURN;
     }
 
     /**

@@ -3,6 +3,11 @@ package dev.jyield;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -51,8 +56,37 @@ class EngineSelectionTest {
         assertThat(Engine.fromProperty(" Thread ")).isEqualTo(Engine.THREAD);
         assertThatThrownBy(() -> Engine.fromProperty("fast"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jyield.engine must be one of")
-                .hasMessageContaining("but was: fast");
+                .hasMessage("jyield.engine must be one of auto, push, bytecode, continuation, thread but was: fast");
+    }
+
+    /** The child of {@link #aMisspelledEnginePropertyFailsAtEachUseWithTheValidNames}. */
+    public static void main(String[] args) {
+        for (int i = 0; i < 2; i++) {
+            try {
+                Generator.of(y -> y.yield(1)).toList();
+                System.out.println("ran");
+            } catch (Throwable t) {
+                System.out.println(t);
+            }
+        }
+    }
+
+    @Test
+    void aMisspelledEnginePropertyFailsAtEachUseWithTheValidNames() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = location(Generator.class) + File.pathSeparator + location(EngineSelectionTest.class);
+        Process p = new ProcessBuilder(java, "-Djyield.engine=bytcode", "-cp", classPath,
+                EngineSelectionTest.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String expected = "java.lang.IllegalArgumentException: jyield.engine must be one of "
+                + "auto, push, bytecode, continuation, thread but was: bytcode";
+        assertThat(out.lines()).as(out).containsExactly(expected, expected);
+    }
+
+    private static String location(Class<?> c) throws URISyntaxException {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     static final AtomicReference<Yielder<Integer>> CLINIT_YIELDER = new AtomicReference<>();

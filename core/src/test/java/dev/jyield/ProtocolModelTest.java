@@ -4,87 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every sequence of up to five protocol calls (next, hasNext, send, throwIn, close) on a handful of bodies,
- * run on every pull engine: the transcripts (results, exceptions, states, the body's own effects) must be
- * identical. An engine cannot drift from another without one of these sequences showing it.
+ * Every sequence of up to five protocol calls (next, hasNext, send, throwIn, close) on the bodies of
+ * {@link ProtocolShapes}, run on every pull engine: the transcripts (results, exceptions, states, the body's own
+ * effects) must be identical. An engine cannot drift from another without one of these sequences showing it;
+ * {@link ProtocolOracleTest} compares them all with CPython.
  */
 class ProtocolModelTest {
     private static final int MAX_LENGTH = 5;
     private static final String[] OPS = {"next", "hasNext", "send", "throwIn", "close"};
-
-    /** Bodies that exercise every protocol path: catching, finally, ignoring the exit, returning, delegating. */
-    private static final Map<String, Function<Engine, Generator<Object>>> BODIES = Map.of(
-            "plain", e -> Generator.ofReturning(y -> {
-                y.yield("a");
-                y.yield("b");
-                return "ret";
-            }, e),
-            "catches", e -> Generator.of(y -> {
-                for (int i = 0; i < 3; i++) {
-                    try {
-                        Object sent = y.yield("v" + i);
-                        y.yield("sent " + sent);
-                    } catch (IllegalArgumentException ex) {
-                        y.yield("caught " + ex.getMessage());
-                    } finally {
-                        Log.add("finally " + i);
-                    }
-                }
-            }, e),
-            "ignoresExit", e -> Generator.of(y -> {
-                int ignored = 0;
-                while (true) {
-                    try {
-                        y.yield("loop");
-                    } catch (GeneratorExit ex) {
-                        Log.add("exit");
-                        if (++ignored == 2) {
-                            return;
-                        }
-                    }
-                }
-            }, e),
-            "delegates", e -> Generator.ofReturning(y -> {
-                try {
-                    Object r = y.yieldFrom(Generator.ofReturning(s -> {
-                        try {
-                            Object x = s.yield("sub1");
-                            s.yield("sub got " + x);
-                        } catch (IllegalArgumentException ex) {
-                            s.yield("sub caught");
-                        } finally {
-                            Log.add("sub finally");
-                        }
-                        return "subret";
-                    }, e));
-                    y.yield("outer got " + r);
-                    y.yieldFrom(List.of("i1", "i2"));
-                } finally {
-                    Log.add("outer finally");
-                }
-                return "outerret";
-            }, e));
-
-    /** The body's own effects, in order. */
-    static final class Log {
-        static final List<String> ENTRIES = new ArrayList<>();
-
-        static void add(String s) {
-            ENTRIES.add(s);
-        }
-    }
 
     @Test
     void everyEngineGivesTheSameTranscriptForEverySequenceOfCalls() {
         List<Engine> engines = Engines.pull().toList();
         org.junit.jupiter.api.Assumptions.assumeTrue(engines.size() >= 2, "needs two engines to compare");
         int compared = 0;
-        for (var body : BODIES.entrySet()) {
+        for (var body : ProtocolShapes.SHAPES.entrySet()) {
             for (int length = 1; length <= MAX_LENGTH; length++) {
                 int total = (int) Math.pow(OPS.length, length);
                 for (int code = 0; code < total; code++) {
@@ -125,7 +62,7 @@ class ProtocolModelTest {
     }
 
     private static String run(Generator<Object> g, int[] ops) {
-        Log.ENTRIES.clear();
+        ProtocolShapes.Log.ENTRIES.clear();
         StringBuilder out = new StringBuilder();
         int step = 0;
         for (int op : ops) {
@@ -147,7 +84,7 @@ class ProtocolModelTest {
                 out.append(ex.getClass().getSimpleName()).append('(').append(ex.getMessage()).append(')');
             }
             out.append(" [").append(g.state()).append(", ret=").append(g.returnValue())
-                    .append(", log=").append(Log.ENTRIES).append("]\n");
+                    .append(", log=").append(ProtocolShapes.Log.ENTRIES).append("]\n");
         }
         for (int i = 0; i < 3 && g.state() != Generator.State.CLOSED; i++) {
             try {
@@ -156,7 +93,7 @@ class ProtocolModelTest {
                 out.append("final close -> ").append(ex.getMessage()).append('\n');
             }
         }
-        out.append("final close [").append(g.state()).append(", log=").append(Log.ENTRIES).append("]");
+        out.append("final close [").append(g.state()).append(", log=").append(ProtocolShapes.Log.ENTRIES).append("]");
         return out.toString();
     }
 }

@@ -589,6 +589,38 @@ class ProtocolTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void aGeneratorOverAnIteratorOrAnOperatorReturnsNothingWhenPulledToItsEnd(Engine e) {
+        // >>> it = (x * 10 for x in [1, 2]); next(it), next(it)
+        // (10, 20)
+        // >>> try:
+        // ...     next(it)
+        // ... except StopIteration as e:
+        // ...     print(e.value)
+        // None
+        // >>> def outer():
+        // ...     r = yield from (x * 10 for x in [1, 2])
+        // ...     yield r
+        // >>> list(outer())
+        // [10, 20, None]
+        // (The last value pulled once stood in for the return value.)
+        List<Generator<Integer>> pulled = List.of(Generator.from(List.of(10, 20)),
+                Generator.from(List.of(1, 2)).map(x -> x * 10), Generator.from(List.of(1, 2, 3)).map(x -> x * 10)
+                        .filter(x -> x < 30));
+        for (Generator<Integer> g : pulled) {
+            assertThat(g.next()).isEqualTo(10);
+            assertThat(g.next()).isEqualTo(20);
+            assertThat(g.hasNext()).isFalse();
+            assertThat(g.returnValue()).as(g.toString()).isNull();
+        }
+        Generator<Object> outer = Generator.of(y -> {
+            Object r = y.yieldFrom(Generator.from(List.of(1, 2)).map(x -> x * 10));
+            y.yield(r);
+        }, e);
+        assertThat(outer.toList()).containsExactly(10, 20, null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void theFourStates(Engine e) {
         // inspect.getgeneratorstate: GEN_CREATED, GEN_RUNNING (seen from inside), GEN_SUSPENDED, GEN_CLOSED
         AtomicReference<Generator<Generator.State>> self = new AtomicReference<>();
