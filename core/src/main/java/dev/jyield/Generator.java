@@ -538,7 +538,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (step == 0) {
             throw new IllegalArgumentException("step must not be zero");
         }
-        return new Generator<>(new Sources.Range(start, stop, step));
+        return new Generator<>(new Producers.Range(start, stop, step));
     }
 
     /**
@@ -565,7 +565,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws ArithmeticException when asked for a value outside the range of {@code long}
      */
     public static Generator<Long> count(long start, long step) {
-        return new Generator<>(new Sources.Count(start, step));
+        return new Generator<>(new Producers.Count(start, step));
     }
 
     /**
@@ -576,7 +576,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return an infinite generator
      */
     public static <T> Generator<T> repeat(T x) {
-        return new Generator<>(new Sources.Repeat<>(x, -1));
+        return new Generator<>(new Producers.Calls<T>(() -> x, -1));
     }
 
     /**
@@ -589,7 +589,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of {@code max(n, 0)} values
      */
     public static <T> Generator<T> repeat(T x, long n) {
-        return new Generator<>(new Sources.Repeat<>(x, Math.max(n, 0)));
+        return new Generator<>(new Producers.Calls<T>(() -> x, Math.max(n, 0)));
     }
 
     /**
@@ -606,7 +606,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code source} is null
      */
     public static <T> Generator<T> cycle(Iterable<? extends T> source) {
-        return new Generator<>(new Sources.Cycle<T>(from(requireNonNull(source, "source"))));
+        return new Generator<>(new Producers.Cycle<T>(from(requireNonNull(source, "source"))));
     }
 
     /**
@@ -620,7 +620,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code f} is null
      */
     public static <T> Generator<T> iterate(T seed, UnaryOperator<T> f) {
-        return new Generator<>(new Sources.Iterate<>(seed, requireNonNull(f, "f")));
+        return new Generator<>(new Producers.Iterate<>(seed, requireNonNull(f, "f")));
     }
 
     /**
@@ -632,7 +632,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code supplier} is null
      */
     public static <T> Generator<T> generate(Supplier<? extends T> supplier) {
-        return new Generator<>(new Sources.Generate<T>(requireNonNull(supplier, "supplier")));
+        return new Generator<>(new Producers.Generate<T>(requireNonNull(supplier, "supplier")));
     }
 
     /**
@@ -646,7 +646,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code stream} is null
      */
     public static <T> Generator<T> from(Stream<? extends T> stream) {
-        return new Generator<>(new Sources.FromStream<T>(requireNonNull(stream, "stream")));
+        return new Generator<>(new Producers.FromStream<T>(requireNonNull(stream, "stream")));
     }
 
     /**
@@ -663,7 +663,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     @SafeVarargs
     public static <T> Generator<T> concat(Iterable<? extends T>... sources) {
-        return new Generator<>(new Sources.Chain<T>(generators(sources, "sources")));
+        return new Generator<>(new Merges.Chain<T>(Tuples.generators(sources, "sources")));
     }
 
     /**
@@ -699,7 +699,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws java.io.UncheckedIOException at the request that fails to open or read the file
      */
     public static Generator<String> lines(Path path, Charset charset) {
-        return new Generator<>(new Sources.Lines(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
+        return new Generator<>(new Producers.Lines(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
                 null));
     }
 
@@ -712,7 +712,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws java.io.UncheckedIOException at the request that fails to read
      */
     public static Generator<String> lines(Reader reader) {
-        return new Generator<>(new Sources.Lines(null, null, requireNonNull(reader, "reader")));
+        return new Generator<>(new Producers.Lines(null, null, requireNonNull(reader, "reader")));
     }
 
     /**
@@ -731,7 +731,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     @SafeVarargs
     public static <T> Generator<List<T>> zip(Iterable<? extends T>... sources) {
-        return new Generator<>(new Sources.Zip<T>(false, generators(sources, "sources")));
+        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.SHORTEST, null, Tuples.generators(sources, "sources")));
     }
 
     /**
@@ -749,7 +749,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     @SafeVarargs
     public static <T> Generator<List<T>> zipStrict(Iterable<? extends T>... sources) {
-        return new Generator<>(new Sources.Zip<T>(true, generators(sources, "sources")));
+        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.STRICT, null, Tuples.generators(sources, "sources")));
     }
 
     // ---------------------------------------------------------------------------------- intermediate operations
@@ -811,7 +811,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code f} is null, or (when reached) if it returns null
      */
     public <R> Generator<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
-        return then(new Stages.FlatMap<>(requireNonNull(f, "f")));
+        return then(new Stages.FlatMap<>(requireNonNull(f, "f"), null));
     }
 
     /**
@@ -954,7 +954,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code other} is null
      */
     public <U> Generator<Pair<T, U>> zip(Iterable<? extends U> other) {
-        return then(new Stages.ZipWith<T, U>(from(requireNonNull(other, "other")), false));
+        return zipWith(other, Merges.Stop.SHORTEST);
     }
 
     /**
@@ -971,7 +971,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws IllegalArgumentException (on the request that finds it) if the lengths differ
      */
     public <U> Generator<Pair<T, U>> zipStrict(Iterable<? extends U> other) {
-        return then(new Stages.ZipWith<T, U>(from(requireNonNull(other, "other")), true));
+        return zipWith(other, Merges.Stop.STRICT);
     }
 
     /**
@@ -986,12 +986,12 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     @SafeVarargs
     public final Generator<T> chain(Iterable<? extends T>... others) {
-        Generator<? extends T>[] rest = generators(others, "others");
+        Generator<? extends T>[] rest = Tuples.generators(others, "others");
         @SuppressWarnings("unchecked")
         Generator<? extends T>[] all = new Generator[rest.length + 1];
         all[0] = this;
         System.arraycopy(rest, 0, all, 1, rest.length);
-        return new Generator<>(new Sources.Chain<T>(all));
+        return new Generator<>(new Merges.Chain<T>(all));
     }
 
     /**
@@ -1017,7 +1017,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of the distinct values, in order of first appearance
      */
     public Generator<T> distinct() {
-        return then(new Stages.Distinct<>(null));
+        return then(Stages.Unique.everSeen(null));
     }
 
     /**
@@ -1030,7 +1030,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code key} is null
      */
     public Generator<T> distinct(Function<? super T, ?> key) {
-        return then(new Stages.Distinct<>(requireNonNull(key, "key")));
+        return then(Stages.Unique.everSeen(requireNonNull(key, "key")));
     }
 
     /**
@@ -1064,7 +1064,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but was: " + n);
         }
-        return then(new Stages.Batched<>(n, strict));
+        return then(new Stages.Batch<>(n, strict ? Stages.Last.BATCHED_ERROR : Stages.Last.SHORT, null));
     }
 
     /**
@@ -1094,7 +1094,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but was: " + n);
         }
-        return then(new Stages.Windowed<>(n));
+        return then(new Stages.Window<>(n, 1, false, null));
     }
 
     /**
@@ -1109,7 +1109,10 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code selectors} is null
      */
     public Generator<T> compress(Iterable<Boolean> selectors) {
-        return then(new Stages.Compress<T>(from(requireNonNull(selectors, "selectors"))));
+        // Python: (d for d, s in zip(data, selectors) if s)
+        Generator<Boolean> s = from(requireNonNull(selectors, "selectors"));
+        return new Generator<>(new Merges.Zip<Object, Object[]>(Merges.Stop.SHORTEST, null, row -> row, this, s))
+                .filter(row -> Boolean.TRUE.equals(row[1])).map(row -> uncheckedCast(row[0]));
     }
 
     /**
@@ -1152,7 +1155,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of groups whose key is their (common) value
      */
     public Generator<Group<T, T>> groupBy() {
-        return new Generator<>(new Sources.GroupBy<T, T>(this, null));
+        return new Generator<>(new GroupBy<T, T>(this, null));
     }
 
     /**
@@ -1176,7 +1179,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code key} is null
      */
     public <K> Generator<Group<K, T>> groupBy(Function<? super T, ? extends K> key) {
-        return new Generator<>(new Sources.GroupBy<K, T>(this, requireNonNull(key, "key")));
+        return new Generator<>(new GroupBy<K, T>(this, requireNonNull(key, "key")));
     }
 
     /**
@@ -1577,19 +1580,16 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         };
     }
 
-    /** A derived generator running {@code stage} over this one. */
-    private <R> Generator<R> then(Stage<T, R> stage) {
+    /** A derived generator running {@code stage} over this one: the way to every single-input operator. */
+    <R> Generator<R> then(Stage<T, R> stage) {
         return new Generator<>(new StageSource<>(this, stage));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Generator<? extends T>[] generators(Iterable<? extends T>[] sources, String name) {
-        requireNonNull(sources, name);
-        Generator<? extends T>[] gs = new Generator[sources.length];
-        for (int i = 0; i < sources.length; i++) {
-            gs[i] = from(requireNonNull(sources[i], name + "[" + i + "]"));
-        }
-        return gs;
+    /** zip(this, other) as pairs, ending as {@code stop} says. */
+    private <U> Generator<Pair<T, U>> zipWith(Iterable<? extends U> other, Merges.Stop stop) {
+        Generator<? extends U> second = from(requireNonNull(other, "other"));
+        return new Generator<>(new Merges.Zip<Object, Pair<T, U>>(stop, null,
+                row -> new Pair<>(uncheckedCast(row[0]), uncheckedCast(row[1])), this, second));
     }
 
     private T extreme(Comparator<? super T> order, int sign, String name) {

@@ -2,7 +2,6 @@ package dev.jyield;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -21,6 +20,13 @@ import java.util.function.Supplier;
  * Python's {@code itertools}, the recipes of its documentation, and the favourites of {@code more-itertools}, as
  * static methods with Python's names in camelCase. Every function is lazy unless its documentation says it
  * buffers, and fails like Python on bad arguments, at the call.
+ *
+ * <p>The operators over one input are {@link Generator}'s own: a function here that consumes its input to the end
+ * (accumulate, batched, chunked, windowed, grouper, the unique, split and intersperse functions, and the eager
+ * ones such as tail) <b>pushes</b> when a terminal operation consumes its result unstarted, so an input generator
+ * body runs as a plain call on the consumer's stack, with no engine; it takes what Python's twin takes, element
+ * for element. A function that can stop before its input ends (islice with a stop, takeWhile) and one over
+ * several inputs (zip, zipLongest, roundrobin, interleave) pulls, so that the inputs stay usable, as in Python.
  */
 public final class Itertools {
     private Itertools() {}
@@ -588,8 +594,7 @@ public final class Itertools {
     @SafeVarargs
     @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> zipLongest(T fill, Iterable<? extends T>... iterables) {
-        Generator<? extends T>[] sources = (Generator<? extends T>[]) Tuples.generators(iterables, "iterables");
-        return new Generator<>(new IterOps.ZipLongest<>(fill, sources));
+        return new Generator<>(Merges.Zip.tuples(Merges.Stop.LONGEST, fill, Tuples.generators(iterables, "iterables")));
     }
 
     /**
@@ -617,7 +622,7 @@ public final class Itertools {
             Iterable<? extends List<? extends T>> iterable) {
         Util.requireNonNull(function, "function");
         Util.requireNonNull(iterable, "iterable");
-        return new Generator<>(new IterOps.Starmap<>(Generator.from(iterable), function));
+        return Generator.<List<? extends T>>from(iterable).map(args -> function.apply(arguments(args)));
     }
 
     /**
@@ -647,14 +652,21 @@ public final class Itertools {
             Iterable<? extends List<? extends T>> iterable) {
         Util.requireNonNull(function, "function");
         Util.requireNonNull(iterable, "iterable");
-        return new Generator<>(new IterOps.Starmap<T, R>(Generator.from(iterable), args -> {
+        return Generator.<List<? extends T>>from(iterable).map(tuple -> {
+            List<T> args = arguments(tuple);
             if (args.size() != 2) {
                 throw new IllegalArgumentException(
                         "starmap: a two-argument function needs 2-element tuples but got " + args.size()
                                 + " elements: " + args);
             }
             return function.apply(args.get(0), args.get(1));
-        }));
+        });
+    }
+
+    /** One tuple of starmap's arguments: Python's TypeError for None is a NullPointerException here. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> arguments(List<? extends T> args) {
+        return (List<T>) Util.requireNonNull(args, "an element of iterable");
     }
 
     /**
@@ -677,7 +689,8 @@ public final class Itertools {
      */
     public static <T> Generator<T> chainFromIterable(Iterable<? extends Iterable<? extends T>> iterables) {
         Util.requireNonNull(iterables, "iterables");
-        return new Generator<>(new IterOps.ChainFromIterable<>(Generator.from(iterables)));
+        return Generator.<Iterable<? extends T>>from(iterables)
+                .then(new Stages.FlatMap<Iterable<? extends T>, T>(inner -> inner, "an element of iterables"));
     }
 
 
@@ -731,7 +744,7 @@ public final class Itertools {
     @SuppressWarnings("unchecked")
     public static <T> Generator<T> prepend(T value, Iterable<? extends T> iterable) {
         Generator<T> rest = Generator.from(Util.requireNonNull(iterable, "iterable"));
-        return new Generator<>(new Recipes.Concat<>(Generator.from(Collections.singletonList(value)), rest));
+        return new Generator<>(new Merges.Chain<>(Generator.from(Collections.singletonList(value)), rest));
     }
 
     /**
@@ -766,7 +779,7 @@ public final class Itertools {
     public static <R> Generator<R> tabulate(LongFunction<? extends R> function, long start) {
         Util.requireNonNull(function, "function");
         long[] next = {start};
-        return new Generator<>(new Recipes.Calls<R>(() -> function.apply(next[0]++), -1));
+        return new Generator<>(new Producers.Calls<R>(() -> function.apply(next[0]++), -1));
     }
 
     /**
@@ -784,7 +797,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> repeatfunc(Supplier<? extends T> func) {
         Util.requireNonNull(func, "func");
-        return new Generator<>(new Recipes.Calls<T>(func::get, -1));
+        return new Generator<>(new Producers.Calls<T>(func::get, -1));
     }
 
     /**
@@ -803,7 +816,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> repeatfunc(Supplier<? extends T> func, long times) {
         Util.requireNonNull(func, "func");
-        return new Generator<>(new Recipes.Calls<T>(func::get, Math.max(times, 0)));
+        return new Generator<>(new Producers.Calls<T>(func::get, Math.max(times, 0)));
     }
 
     /**
@@ -846,7 +859,7 @@ public final class Itertools {
         List<T> items = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
         long total = n <= 0 ? 0 : n * items.size();
         long[] i = {0};
-        return new Generator<>(new Recipes.Calls<T>(() -> items.get((int) (i[0]++ % items.size())), total));
+        return new Generator<>(new Producers.Calls<T>(() -> items.get((int) (i[0]++ % items.size())), total));
     }
 
     /**
@@ -861,7 +874,7 @@ public final class Itertools {
      * @return a generator of {@code max(n, 0)} nulls
      */
     public static Generator<Void> loops(long n) {
-        return new Generator<>(new Recipes.Calls<Void>(() -> null, Math.max(n, 0)));
+        return new Generator<>(new Producers.Calls<Void>(() -> null, Math.max(n, 0)));
     }
 
     /**
@@ -887,20 +900,18 @@ public final class Itertools {
         Util.requireNonNegative(n, "n");
         Util.requireNonNull(iterable, "iterable");
         ArrayDeque<Object> last = new ArrayDeque<>();
-        for (T x : iterable) {
+        Generator.<T>from(iterable).forEachRemaining(x -> {
             if (n == 0) {
-                continue;
+                return;
             }
             if (last.size() == n) {
                 last.removeFirst();
             }
-            last.addLast(Recipes.box(x));
-        }
+            last.addLast(Tuples.box(x));
+        });
         List<T> items = new ArrayList<>(last.size());
         for (Object o : last) {
-            @SuppressWarnings("unchecked")
-            T t = (T) Recipes.unbox(o);
-            items.add(t);
+            items.add(Tuples.unbox(o));
         }
         return Generator.from(items);
     }
@@ -916,10 +927,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterator} is null
      */
     public static void consume(Iterable<?> iterator) {
-        Iterator<?> it = Util.requireNonNull(iterator, "iterator").iterator();
-        while (it.hasNext()) {
-            it.next();
-        }
+        Generator.from(Util.requireNonNull(iterator, "iterator")).forEachRemaining(x -> { });
     }
 
     /**
@@ -1017,13 +1025,7 @@ public final class Itertools {
     public static <T> long quantify(Iterable<? extends T> iterable, Predicate<? super T> predicate) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(predicate, "predicate");
-        long n = 0;
-        for (T x : iterable) {
-            if (predicate.test(x)) {
-                n++;
-            }
-        }
-        return n;
+        return Generator.<T>from(iterable).filter(predicate).count();
     }
 
     /**
@@ -1141,7 +1143,7 @@ public final class Itertools {
             Iterable<? extends T> iterable, Function<? super T, ?> key) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(key, "key");
-        return new Generator<>(new Recipes.Unique<>(Generator.from(iterable), key, false));
+        return Generator.<T>from(iterable).then(Stages.Unique.justSeen(key, Objects::equals));
     }
 
     /**
@@ -1181,7 +1183,7 @@ public final class Itertools {
             Iterable<? extends T> iterable, Function<? super T, ?> key) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(key, "key");
-        return new Generator<>(new Recipes.Unique<>(Generator.from(iterable), key, true));
+        return Generator.<T>from(iterable).then(Stages.Unique.everSeen(key));
     }
 
     /**
@@ -1220,25 +1222,9 @@ public final class Itertools {
         Util.requireNonNull(comparator, "comparator");
         List<T> sorted = Tuples.drain(iterable.iterator());
         sorted.sort(comparator);
-        Iterator<T> it = sorted.iterator();
-        return new Generator<>(new Op<T>() {
-            private boolean started;
-            private T last;
-
-            @Override
-            boolean advance() {
-                while (it.hasNext()) {
-                    T x = it.next();
-                    if (!started || comparator.compare(last, x) != 0) {
-                        started = true;
-                        last = x;
-                        out = x;
-                        return true;
-                    }
-                }
-                return false;
-            }
-        });
+        @SuppressWarnings("unchecked")
+        Comparator<Object> order = (Comparator<Object>) comparator;
+        return Generator.from(sorted).then(Stages.Unique.justSeen(null, (a, b) -> order.compare(a, b) == 0));
     }
 
     /**
@@ -1265,7 +1251,7 @@ public final class Itertools {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least one but was: " + n);
         }
-        return new Generator<>(new Recipes.SlidingWindow<>(Generator.from(iterable), n));
+        return Generator.<T>from(iterable).then(new Stages.Window<>(n, 1, false, null));
     }
 
     /** What {@link #grouper(Iterable, int, Incomplete, Object)} does with a last, incomplete group. */
@@ -1327,12 +1313,15 @@ public final class Itertools {
             Iterable<? extends T> iterable, int n, Incomplete incomplete, T fillValue) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(incomplete, "incomplete");
-        Recipes.Mode mode = switch (incomplete) {
-            case FILL -> Recipes.Mode.FILL;
-            case STRICT -> Recipes.Mode.STRICT;
-            case IGNORE -> Recipes.Mode.IGNORE;
+        if (n < 1) {
+            return none(iterable); // Python: zip() over no iterator
+        }
+        Stages.Last last = switch (incomplete) {
+            case FILL -> Stages.Last.FILL;
+            case STRICT -> Stages.Last.ZIP_ERROR;
+            case IGNORE -> Stages.Last.DROP;
         };
-        return new Generator<>(new Recipes.Chunks<>(Generator.from(iterable), n, mode, fillValue));
+        return Generator.<T>from(iterable).then(new Stages.Batch<>(n, last, fillValue));
     }
 
     /**
@@ -1354,8 +1343,7 @@ public final class Itertools {
     @SafeVarargs
     @SuppressWarnings("unchecked")
     public static <T> Generator<T> roundrobin(Iterable<? extends T>... iterables) {
-        Generator<? extends T>[] sources = (Generator<? extends T>[]) Tuples.generators(iterables, "iterables");
-        return new Generator<>(new Recipes.RoundRobin<>(sources));
+        return new Generator<>(new Merges.RoundRobin<T>(Tuples.generators(iterables, "iterables")));
     }
 
     /**
@@ -1381,8 +1369,7 @@ public final class Itertools {
             Predicate<? super T> predicate, Iterable<? extends T> iterable) {
         Util.requireNonNull(predicate, "predicate");
         List<Generator<T>> t = tee(Util.requireNonNull(iterable, "iterable"), 2);
-        return List.of(new Generator<>(new Recipes.Filter<>(t.get(0), predicate, false)),
-                new Generator<>(new Recipes.Filter<>(t.get(1), predicate, true)));
+        return List.of(t.get(0).filterFalse(predicate), t.get(1).filter(predicate));
     }
 
     /**
@@ -1404,21 +1391,9 @@ public final class Itertools {
     public static <T> Generator<List<T>> subslices(List<? extends T> seq) {
         Util.requireNonNull(seq, "seq");
         int n = seq.size();
-        int[] bounds = {0, 0};
-        return new Generator<>(new Op<List<T>>() {
-            @Override
-            boolean advance() {
-                if (++bounds[1] > n) {
-                    bounds[0]++;
-                    bounds[1] = bounds[0] + 1;
-                }
-                if (bounds[1] > n) {
-                    return false;
-                }
-                out = Tuples.of(seq.subList(bounds[0], bounds[1]).toArray());
-                return true;
-            }
-        });
+        // Python: map(getitem, repeat(seq), starmap(slice, combinations(range(len(seq) + 1), 2)))
+        return Generator.range(0, n).flatMap(i -> Generator.range(i + 1, n + 1)
+                .map(j -> Tuples.<T>of(seq.subList(i, j).toArray())));
     }
 
     /**
@@ -1481,7 +1456,9 @@ public final class Itertools {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNegative(start, "start");
         Util.requireNonNegative(stop, "stop");
-        return new Generator<>(new Recipes.IterIndex(Generator.from(iterable), value, start, stop));
+        // Python: for i, element in enumerate(islice(iterable, start, stop), start): if element is value or ...
+        return Generator.<Object>from(iterable).slice(start, stop, 1).enumerate(start)
+                .filter(ix -> ix.value() == value || Objects.equals(ix.value(), value)).map(Indexed::index);
     }
 
     /**
@@ -1507,7 +1484,7 @@ public final class Itertools {
             Callable<? extends T> func, Class<? extends Throwable> exception) {
         Util.requireNonNull(func, "func");
         Util.requireNonNull(exception, "exception");
-        return new Generator<>(new Recipes.IterExcept<>(func, exception, null));
+        return new Generator<>(new Producers.IterExcept<>(func, exception, null));
     }
 
     /**
@@ -1531,7 +1508,7 @@ public final class Itertools {
             Callable<? extends T> first) {
         Util.requireNonNull(func, "func");
         Util.requireNonNull(exception, "exception");
-        return new Generator<>(new Recipes.IterExcept<>(func, exception, first));
+        return new Generator<>(new Producers.IterExcept<>(func, exception, first));
     }
 
     /**
@@ -1555,7 +1532,7 @@ public final class Itertools {
         List<T> s = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
         int[] r = {0};
         return chainFromIterable(new Generator<Generator<List<T>>>(
-                new Recipes.Calls<>(() -> combinations(s, r[0]++), s.size() + 1)));
+                new Producers.Calls<>(() -> combinations(s, r[0]++), s.size() + 1)));
     }
 
     /**
@@ -1575,7 +1552,19 @@ public final class Itertools {
     public static double sumprod(Iterable<? extends Number> p, Iterable<? extends Number> q) {
         Util.requireNonNull(p, "p");
         Util.requireNonNull(q, "q");
-        return Recipes.sumprod(p, q);
+        Iterator<? extends Number> a = p.iterator();
+        Iterator<? extends Number> b = q.iterator();
+        double total = 0;
+        while (a.hasNext()) {
+            if (!b.hasNext()) {
+                throw new IllegalArgumentException("Inputs are not the same length");
+            }
+            total += a.next().doubleValue() * b.next().doubleValue();
+        }
+        if (b.hasNext()) {
+            throw new IllegalArgumentException("Inputs are not the same length");
+        }
+        return total;
     }
 
     /**
@@ -1590,12 +1579,12 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} or an element is null
      */
     public static double sumOfSquares(Iterable<? extends Number> iterable) {
-        double total = 0;
-        for (Number x : Util.requireNonNull(iterable, "iterable")) {
+        double[] total = {0};
+        Generator.<Number>from(Util.requireNonNull(iterable, "iterable")).forEachRemaining(x -> {
             double d = x.doubleValue();
-            total += d * d;
-        }
-        return total;
+            total[0] += d * d;
+        });
+        return total[0];
     }
 
     /**
@@ -1622,7 +1611,7 @@ public final class Itertools {
         if (cols < 1) {
             throw new IllegalArgumentException("n must be at least one but was: " + cols);
         }
-        return new Generator<>(new Recipes.Chunks<T>(chainFromIterable(matrix), cols, Recipes.Mode.BATCH_STRICT, null));
+        return Itertools.<T>chainFromIterable(matrix).then(new Stages.Batch<>(cols, Stages.Last.BATCHED_ERROR, null));
     }
 
     /**
@@ -1646,7 +1635,8 @@ public final class Itertools {
     @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> transpose(Iterable<? extends Iterable<? extends T>> matrix) {
         Iterable<?>[] rows = Tuples.drain(Util.requireNonNull(matrix, "matrix").iterator()).toArray(new Iterable<?>[0]);
-        return new Generator<>(new Recipes.StrictZip<>((Generator<? extends T>[]) Tuples.generators(rows, "matrix")));
+        return new Generator<>(Merges.Zip.tuples(Merges.Stop.STRICT, null,
+                (Generator<? extends T>[]) Tuples.generators(rows, "matrix")));
     }
 
     /**
@@ -1680,21 +1670,12 @@ public final class Itertools {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least one but was: " + n);
         }
-        Iterator<? extends List<? extends Number>> rows = List.copyOf(m1).iterator();
-        return new Generator<>(new Op<List<Double>>() {
-            @Override
-            boolean advance() {
-                if (!rows.hasNext()) {
-                    return false;
-                }
-                List<? extends Number> row = rows.next();
-                Object[] t = new Object[columns.size()];
-                for (int j = 0; j < t.length; j++) {
-                    t[j] = Recipes.sumprod(row, columns.get(j));
-                }
-                out = Tuples.of(t);
-                return true;
+        return Generator.<List<? extends Number>>from(List.copyOf(m1)).map(row -> {
+            Object[] t = new Object[columns.size()];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = sumprod(row, columns.get(j));
             }
+            return Tuples.of(t);
         });
     }
 
@@ -1729,32 +1710,16 @@ public final class Itertools {
         for (int i = 0; i < n; i++) {
             rev[i] = k.get(n - 1 - i).doubleValue();
         }
-        Generator<? extends Number> source = Generator.from(signal);
-        return new Generator<>(new Op<Double>(source) {
-            private final double[] window = new double[n]; // the last n padded-signal values, oldest first
-            private int trailing = n - 1;
-
-            @Override
-            boolean advance() {
-                double x;
-                if (source.hasNext()) {
-                    x = source.next().doubleValue();
-                } else if (trailing > 0) {
-                    trailing--;
-                    x = 0;
-                } else {
-                    return false;
-                }
-                System.arraycopy(window, 1, window, 0, n - 1);
-                window[n - 1] = x;
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += rev[i] * window[i];
-                }
-                out = s;
-                return true;
-            }
-        });
+        // Python: the window starts as n zeros, then slides over chain(signal, repeat(0, n - 1))
+        List<Number> zeros = Collections.nCopies(n - 1, 0);
+        return Generator.<Number>concat(zeros, signal, zeros).then(new Stages.Window<>(n, 1, false, null))
+                .map(window -> {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) {
+                        s += rev[i] * window.get(i).doubleValue();
+                    }
+                    return s;
+                });
     }
 
     /**
@@ -1773,9 +1738,23 @@ public final class Itertools {
     public static List<Long> polynomialFromRoots(Iterable<? extends Number> roots) {
         List<Long> p = List.of(1L);
         for (Number r : Util.requireNonNull(roots, "roots")) {
-            p = Recipes.convolve(p, List.of(1L, Math.negateExact(r.longValue())));
+            p = convolveExact(p, List.of(1L, Math.negateExact(r.longValue())));
         }
         return Collections.unmodifiableList(p);
+    }
+
+    /** Exact long convolution, for {@code polynomial_from_roots}. */
+    private static List<Long> convolveExact(List<Long> signal, List<Long> kernel) {
+        int n = signal.size() + kernel.size() - 1;
+        List<Long> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            long s = 0;
+            for (int j = Math.max(0, k - signal.size() + 1); j <= Math.min(k, kernel.size() - 1); j++) {
+                s = Math.addExact(s, Math.multiplyExact(kernel.get(j), signal.get(k - j)));
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     /**
@@ -1838,44 +1817,7 @@ public final class Itertools {
      */
     public static Generator<Integer> sieve(int n) {
         Util.requireNonNegative(n, "n");
-        return new Generator<>(new Op<Integer>() {
-            private BitSet composite; // bit i stands for the odd number 2i + 1
-            private int next = -1;
-
-            @Override
-            boolean advance() {
-                if (next < 0) {
-                    next = 3;
-                    if (n > 2) {
-                        out = 2;
-                        return true;
-                    }
-                }
-                if (composite == null) {
-                    composite = new BitSet(n / 2);
-                    for (long p = 3; p * p < n; p += 2) {
-                        if (!composite.get((int) (p / 2))) {
-                            for (long m = p * p; m < n; m += 2 * p) {
-                                composite.set((int) (m / 2));
-                            }
-                        }
-                    }
-                }
-                while (next < n) {
-                    int c = next;
-                    next += 2;
-                    if (!composite.get(c / 2)) {
-                        out = c;
-                        return true;
-                    }
-                    if (next < 0) {
-                        break; // overflow past Integer.MAX_VALUE
-                    }
-                }
-                next = Integer.MAX_VALUE;
-                return false;
-            }
-        });
+        return new Generator<>(new Producers.Sieve(n));
     }
 
     /**
@@ -1895,27 +1837,7 @@ public final class Itertools {
      */
     public static Generator<Long> factor(long n) {
         Util.requireNonNegative(n, "n");
-        long[] state = {n, 2};
-        return new Generator<>(new Op<Long>() {
-            @Override
-            boolean advance() {
-                long m = state[0];
-                for (long p = state[1]; p <= m / p; p += p == 2 ? 1 : 2) {
-                    if (m % p == 0) {
-                        state[0] = m / p;
-                        state[1] = p;
-                        out = p;
-                        return true;
-                    }
-                }
-                state[0] = 1;
-                if (m > 1) {
-                    out = m;
-                    return true;
-                }
-                return false;
-            }
-        });
+        return new Generator<>(new Producers.Factors(n));
     }
 
     /**
@@ -1968,13 +1890,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> padNone(Iterable<? extends T> iterable) {
         Generator<? extends T> source = Generator.from(Util.requireNonNull(iterable, "iterable"));
-        return new Generator<>(new Op<T>(source) {
-            @Override
-            boolean advance() {
-                out = source.hasNext() ? source.next() : null;
-                return true;
-            }
-        });
+        return new Generator<>(new Merges.Chain<T>(source, Generator.<T>repeat(null))); // chain(it, repeat(None))
     }
 
     /**
@@ -2021,8 +1937,8 @@ public final class Itertools {
     public static <T> List<Generator<T>> beforeAndAfter(
             Predicate<? super T> predicate, Iterable<? extends T> iterable) {
         Util.requireNonNull(predicate, "predicate");
-        Recipes.BeforeAndAfter<T> split =
-                new Recipes.BeforeAndAfter<>(Generator.from(Util.requireNonNull(iterable, "iterable")), predicate);
+        BeforeAndAfter<T> split =
+                new BeforeAndAfter<>(Generator.from(Util.requireNonNull(iterable, "iterable")), predicate);
         return List.of(split.before(), split.after());
     }
 
@@ -2092,8 +2008,11 @@ public final class Itertools {
     public static <T> Generator<List<T>> chunked(Iterable<? extends T> iterable, int n, boolean strict) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNegative(n, "n");
-        Recipes.Mode mode = strict ? Recipes.Mode.CHUNK_STRICT : Recipes.Mode.SHORT;
-        return new Generator<>(new Recipes.Chunks<T>(Generator.from(iterable), n, mode, null));
+        if (n == 0) {
+            return none(iterable); // more-itertools: take(0, it) is [], the sentinel that ends at once
+        }
+        Stages.Last last = strict ? Stages.Last.CHUNKED_ERROR : Stages.Last.SHORT;
+        return Generator.<T>from(iterable).then(new Stages.Batch<>(n, last, null));
     }
 
     /**
@@ -2130,7 +2049,7 @@ public final class Itertools {
         if (step < 1) {
             throw new IllegalArgumentException("step must be >= 1 but was: " + step);
         }
-        return new Generator<>(new MoreOps.Windowed<>(Generator.from(iterable), n, fill, step));
+        return Generator.<T>from(iterable).then(new Stages.Window<>(n, step, true, fill));
     }
 
     /**
@@ -2172,8 +2091,9 @@ public final class Itertools {
     @SafeVarargs
     @SuppressWarnings("unchecked")
     public static <T> Generator<T> interleave(Iterable<? extends T>... iterables) {
-        Generator<? extends T>[] sources = (Generator<? extends T>[]) Tuples.generators(iterables, "iterables");
-        return new Generator<>(new MoreOps.Interleave<>(sources));
+        // more-itertools: chain.from_iterable(zip(*iterables))
+        return new Generator<>(Merges.Zip.tuples(Merges.Stop.SHORTEST, null, Tuples.generators(iterables, "iterables")))
+                .then(new Stages.FlatMap<List<T>, T>(row -> row, null));
     }
 
     /**
@@ -2195,7 +2115,14 @@ public final class Itertools {
      */
     @SafeVarargs
     public static <T> Generator<T> interleaveLongest(Iterable<? extends T>... iterables) {
-        return new Generator<>(MoreOps.InterleaveLongest.<T>of(Tuples.generators(iterables, "iterables")));
+        // more-itertools: (x for x in chain.from_iterable(zip_longest(*iterables, fillvalue=_marker)) if x is not _marker)
+        Object missing = new Object();
+        Generator<Object> all = new Generator<>(Merges.Zip.<Object>tuples(Merges.Stop.LONGEST, missing,
+                        Tuples.generators(iterables, "iterables")))
+                .then(new Stages.FlatMap<List<Object>, Object>(row -> row, null)).filter(x -> x != missing);
+        @SuppressWarnings("unchecked")
+        Generator<T> typed = (Generator<T>) (Generator<?>) all;
+        return typed;
     }
 
     /**
@@ -2244,7 +2171,8 @@ public final class Itertools {
         if (n < 1) {
             throw new IllegalArgumentException("n must be > 0 but was: " + n);
         }
-        return new Generator<>(new MoreOps.Intersperse<>(Generator.from(iterable), e, n));
+        return Generator.<T>from(iterable).then(new Stages.Batch<>(n, Stages.Last.SHORT, null))
+                .then(new Stages.Intersperse<>(e));
     }
 
     /**
@@ -2338,15 +2266,13 @@ public final class Itertools {
         if (iterable instanceof List<?> list) {
             return list.isEmpty() ? null : new Object[] {list.get(list.size() - 1)};
         }
-        Iterator<?> it = iterable.iterator();
-        if (!it.hasNext()) {
-            return null;
-        }
-        Object x = it.next();
-        while (it.hasNext()) {
-            x = it.next();
-        }
-        return new Object[] {x};
+        Object[] last = {null};
+        boolean[] seen = {false};
+        Generator.from(iterable).forEachRemaining(x -> {
+            last[0] = x;
+            seen[0] = true;
+        });
+        return seen[0] ? last : null;
     }
 
     /**
@@ -2389,11 +2315,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static long ilen(Iterable<?> iterable) {
-        long n = 0;
-        for (Iterator<?> it = Util.requireNonNull(iterable, "iterable").iterator(); it.hasNext(); it.next()) {
-            n++;
-        }
-        return n;
+        return Generator.from(Util.requireNonNull(iterable, "iterable")).count();
     }
 
     /**
@@ -2440,7 +2362,7 @@ public final class Itertools {
         Util.requireNonNegative(n, "n");
         Generator<? extends T> source = Generator.from(Util.requireNonNull(iterable, "iterable"));
         List<T> head = take(n, source);
-        return new Spy<>(head, new Generator<>(new Recipes.Concat<T>(Generator.from(head), source)));
+        return new Spy<>(head, new Generator<>(new Merges.Chain<T>(Generator.from(head), source)));
     }
 
     /**
@@ -2501,7 +2423,7 @@ public final class Itertools {
      */
     public static <T> Generator<List<T>> splitAt(Iterable<? extends T> iterable,
             Predicate<? super T> pred, int maxsplit, boolean keepSeparator) {
-        return split(iterable, pred, keepSeparator ? MoreOps.Split.AT_KEEP : MoreOps.Split.AT, maxsplit);
+        return split(iterable, pred, keepSeparator ? Stages.Split.AT_KEEP : Stages.Split.AT, maxsplit);
     }
 
     /**
@@ -2544,7 +2466,7 @@ public final class Itertools {
      */
     public static <T> Generator<List<T>> splitBefore(
             Iterable<? extends T> iterable, Predicate<? super T> pred, int maxsplit) {
-        return split(iterable, pred, MoreOps.Split.BEFORE, maxsplit);
+        return split(iterable, pred, Stages.Split.BEFORE, maxsplit);
     }
 
     /**
@@ -2587,14 +2509,14 @@ public final class Itertools {
      */
     public static <T> Generator<List<T>> splitAfter(
             Iterable<? extends T> iterable, Predicate<? super T> pred, int maxsplit) {
-        return split(iterable, pred, MoreOps.Split.AFTER, maxsplit);
+        return split(iterable, pred, Stages.Split.AFTER, maxsplit);
     }
 
     private static <T> Generator<List<T>> split(Iterable<? extends T> iterable,
-            Predicate<? super T> pred, MoreOps.Split kind, int maxsplit) {
+            Predicate<? super T> pred, Stages.Split kind, int maxsplit) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNull(pred, "pred");
-        return new Generator<>(new MoreOps.Splitter<>(Generator.from(iterable), pred, kind, maxsplit));
+        return Generator.<T>from(iterable).then(new Stages.Splitter<>(pred, kind, maxsplit));
     }
 
     /**
@@ -2640,9 +2562,16 @@ public final class Itertools {
     public static Generator<Object> collapse(Iterable<?> iterable, int levels) {
         Util.requireNonNull(iterable, "iterable");
         Util.requireNonNegative(levels, "levels");
-        return new Generator<>(new MoreOps.Collapse(Generator.from(iterable), levels));
+        return Generator.<Object>from(iterable).then(new Stages.Collapse(levels));
     }
 
 
 
+
+    /** A generator that owns {@code iterable} (closing it closes that) but yields nothing and never reads it. */
+    private static <T, R> Generator<R> none(Iterable<? extends T> iterable) {
+        return Generator.<T>from(iterable).take(0).map(x -> {
+            throw new AssertionError("take(0) passes nothing on");
+        });
+    }
 }

@@ -44,7 +44,7 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
             return true;
         }
         if (source.hasNext()) {
-            cache.addLast(Recipes.box(source.next()));
+            cache.addLast(Tuples.box(source.next()));
             return true;
         }
         return false;
@@ -61,7 +61,7 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
         if (!hasNext()) {
             throw new NoSuchElementException("peekable exhausted");
         }
-        return unbox(cache.pollFirst());
+        return Tuples.unbox(cache.pollFirst());
     }
 
     /**
@@ -71,7 +71,7 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
      * @return the next element, or {@code defaultValue}
      */
     public T next(T defaultValue) {
-        return hasNext() ? unbox(cache.pollFirst()) : defaultValue;
+        return hasNext() ? Tuples.unbox(cache.pollFirst()) : defaultValue;
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
         if (!hasNext()) {
             throw new NoSuchElementException("peekable exhausted");
         }
-        return unbox(cache.peekFirst());
+        return Tuples.unbox(cache.peekFirst());
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
      * @return the next element, or {@code defaultValue}
      */
     public T peek(T defaultValue) {
-        return hasNext() ? unbox(cache.peekFirst()) : defaultValue;
+        return hasNext() ? Tuples.unbox(cache.peekFirst()) : defaultValue;
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
     public final void prepend(T... items) {
         Util.requireNonNull(items, "items");
         for (int i = items.length - 1; i >= 0; i--) {
-            cache.addFirst(Recipes.box(items[i]));
+            cache.addFirst(Tuples.box(items[i]));
         }
     }
 
@@ -151,11 +151,6 @@ public final class Peekable<T> implements Iterator<T>, Iterable<T>, AutoCloseabl
     public void close() {
         cache.clear();
         source.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T unbox(Object o) {
-        return (T) Recipes.unbox(o);
     }
 
     @Override

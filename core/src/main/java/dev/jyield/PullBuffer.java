@@ -10,13 +10,11 @@ import java.util.function.Consumer;
  * (flatMap's inner iterables, sorted's buffer).
  */
 final class PullBuffer<T> implements Consumer<T> {
-    private static final Object NULL = new Object();
-
     private record Drain(Iterable<?> items) {}
 
     private T one;
     private boolean hasOne;
-    /** Values (null masked as {@link #NULL}) and {@link Drain}s, in order, after {@link #one}. */
+    /** Values (null masked by {@link Tuples#box}) and {@link Drain}s, in order, after {@link #one}. */
     private ArrayDeque<Object> more;
     private Iterator<?> draining;
     /** The generator being drained, if it is one: closed with the stage. */
@@ -34,7 +32,7 @@ final class PullBuffer<T> implements Consumer<T> {
             one = v;
             hasOne = true;
         } else {
-            queue().add(v == null ? NULL : v);
+            queue().add(Tuples.box(v));
         }
     }
 
@@ -87,7 +85,7 @@ final class PullBuffer<T> implements Consumer<T> {
                 draining = items.iterator();
                 drainingGenerator = items instanceof Generator<?> g ? g : null;
             } else {
-                value = o == NULL ? null : (T) o;
+                value = Tuples.unbox(o);
                 return true;
             }
         }

@@ -3,7 +3,8 @@ package dev.jyield;
 import java.util.function.Consumer;
 
 /**
- * One operator of a generator expression, written once and run both ways.
+ * One operator over one input, written once and run both ways: every single-input operator of {@link Generator}
+ * and of {@link Itertools} is a stage (the ones are in {@link Stages}), reached through {@link Generator#then}.
  *
  * <p>A stage is a {@link Consumer} of its input that hands its output to {@link #down}. Run by a push (a terminal
  * operation consuming an unstarted chain to its end), {@code down} is the next stage or the terminal consumer,

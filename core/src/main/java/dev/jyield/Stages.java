@@ -3,31 +3,25 @@ package dev.jyield;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The operators of generator expressions, each defined once as a {@link Stage}: the same code runs pushed (a plain
- * call per element) and pulled (one input element per request, through {@link StageSource}).
+ * The single-input operators, of {@link Generator} and {@link Itertools} alike, each defined once as a
+ * {@link Stage}: the same code runs pushed (a plain call per element) and pulled (one input element per request,
+ * through {@link StageSource}). Operators over several inputs are in {@link Merges}.
  */
 final class Stages {
     private Stages() {}
-
-    /** An immutable list that allows nulls: Python's tuple. */
-    static <T> List<T> tuple(Object[] values) {
-        @SuppressWarnings("unchecked")
-        List<T> list = (List<T>) Arrays.asList(values);
-        return Collections.unmodifiableList(list);
-    }
 
     static final class Map<T, R> extends Stage<T, R> {
         private final Function<? super T, ? extends R> f;
@@ -74,18 +68,22 @@ final class Stages {
         }
     }
 
+    /** flatMap, and chain.from_iterable (the identity, with {@code nullName} naming a null element). */
     static final class FlatMap<T, R> extends Stage<T, R> {
         private final Function<? super T, ? extends Iterable<? extends R>> f;
+        private final String nullName;
 
-        FlatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
+        FlatMap(Function<? super T, ? extends Iterable<? extends R>> f, String nullName) {
             this.f = f;
+            this.nullName = nullName;
         }
 
         @Override
         public void accept(T x) {
             Iterable<? extends R> items = f.apply(x);
             if (items == null) {
-                throw new NullPointerException("the function of flatMap returned null for " + x);
+                throw new NullPointerException(
+                        nullName != null ? nullName : "the function of flatMap returned null for " + x);
             }
             emitAll(items);
         }
@@ -189,60 +187,116 @@ final class Stages {
         }
     }
 
-    /** unique_everseen. */
-    static final class Distinct<T> extends Stage<T, T> {
+    /**
+     * unique_everseen (a set of every key seen: distinct) and unique_justseen (only the key of the last element
+     * kept, compared with {@code same}), over the element itself when {@code key} is null.
+     */
+    static final class Unique<T> extends Stage<T, T> {
         private final Function<? super T, ?> key;
-        private final Set<Object> seen = new HashSet<>();
+        private final Set<Object> seen;
+        private final BiPredicate<Object, Object> same;
+        private boolean started;
+        private Object last;
 
-        Distinct(Function<? super T, ?> key) {
+        private Unique(Function<? super T, ?> key, Set<Object> seen, BiPredicate<Object, Object> same) {
             this.key = key;
+            this.seen = seen;
+            this.same = same;
+        }
+
+        static <T> Unique<T> everSeen(Function<? super T, ?> key) {
+            return new Unique<>(key, new HashSet<>(), null);
+        }
+
+        /** {@code same} is asked (last kept key, new key), as Python's groupby compares {@code tgtkey == currkey}. */
+        static <T> Unique<T> justSeen(Function<? super T, ?> key, BiPredicate<Object, Object> same) {
+            return new Unique<>(key, null, same);
         }
 
         @Override
         public void accept(T x) {
-            if (seen.add(key == null ? x : key.apply(x))) {
+            Object k = key == null ? x : key.apply(x);
+            if (seen != null) {
+                if (seen.add(k)) {
+                    down.accept(x);
+                }
+            } else if (!started || !same.test(last, k)) {
+                started = true;
+                last = k;
                 down.accept(x);
             }
         }
     }
 
-    static final class Batched<T> extends Stage<T, List<T>> {
+    /** What {@link Batch} does with an incomplete last batch. */
+    enum Last {
+        /** Emits it as it is: batched, chunked. */
+        SHORT,
+        /** Pads it with the fill value: grouper's default. */
+        FILL,
+        /** Drops it: grouper(incomplete='ignore'). */
+        DROP,
+        /** Fails as batched(strict=True). */
+        BATCHED_ERROR,
+        /** Fails as more-itertools' chunked(strict=True). */
+        CHUNKED_ERROR,
+        /** Fails as grouper(incomplete='strict'), the zip over one iterator n times. */
+        ZIP_ERROR
+    }
+
+    /**
+     * Non-overlapping batches of {@code n >= 1}: batched, chunked, grouper and reshape. A batch is emitted when its
+     * n-th element arrives, so a pull takes exactly n elements, as Python's {@code islice(it, n)} does.
+     */
+    static final class Batch<T> extends Stage<T, List<T>> {
         private final int n;
-        private final boolean strict;
+        private final Last last;
+        private final T fill;
         private Object[] batch;
         private int size;
 
-        Batched(int n, boolean strict) {
+        Batch(int n, Last last, T fill) {
             this.n = n;
-            this.strict = strict;
+            this.last = last;
+            this.fill = fill;
         }
 
         @Override
         public void accept(T x) {
             if (batch == null) {
-                batch = new Object[Math.min(n, 1024)];
+                batch = new Object[Math.min(n, 1024)]; // why: n may be huge while the input is short
             } else if (size == batch.length) {
-                batch = Arrays.copyOf(batch, Math.min(n, size * 2));
+                batch = Arrays.copyOf(batch, (int) Math.min(n, size * 2L));
             }
             batch[size++] = x;
             if (size == n) {
                 Object[] full = batch;
                 batch = null;
                 size = 0;
-                down.accept(tuple(full));
+                down.accept(Tuples.of(full));
             }
         }
 
         @Override
         void end() {
-            if (size > 0) {
-                if (strict) {
-                    throw new IllegalArgumentException("batched(): incomplete batch");
+            int k = size;
+            if (k == 0) {
+                return;
+            }
+            Object[] part = batch;
+            batch = null;
+            size = 0;
+            switch (last) {
+                case SHORT -> down.accept(Tuples.of(Arrays.copyOf(part, k)));
+                case FILL -> {
+                    Object[] full = Arrays.copyOf(part, n);
+                    Arrays.fill(full, k, n, fill);
+                    down.accept(Tuples.of(full));
                 }
-                Object[] last = Arrays.copyOf(batch, size);
-                batch = null;
-                size = 0;
-                down.accept(tuple(last));
+                case DROP -> { }
+                case BATCHED_ERROR -> throw new IllegalArgumentException("batched(): incomplete batch");
+                case CHUNKED_ERROR -> throw new IllegalArgumentException("iterable is not divisible by n.");
+                case ZIP_ERROR -> throw Merges.shorter(k);
             }
         }
     }
@@ -262,31 +316,70 @@ final class Stages {
         }
     }
 
-    /** The sliding_window recipe: full windows only. */
-    static final class Windowed<T> extends Stage<T, List<T>> {
+    /**
+     * Windows of the last {@code n >= 1} elements, one every {@code step}: windowed, sliding_window and triplewise
+     * (full windows only), and more-itertools' windowed ({@code pad}: a short first window is filled, and the
+     * input is followed by just enough fill values to complete the last window). A window is emitted when its
+     * last element arrives, so the first pull takes n elements and each later one takes step.
+     */
+    static final class Window<T> extends Stage<T, List<T>> {
         private final int n;
-        private final ArrayDeque<Object> window = new ArrayDeque<>();
-        private static final Object NULL = new Object();
+        private final int step;
+        private final boolean pad;
+        private final T fill;
+        /** A ring of the last {@code size} elements, the oldest at {@code head}. */
+        private final Object[] ring;
+        private int head;
+        private int size;
+        private int sinceLast;
 
-        Windowed(int n) {
+        Window(int n, int step, boolean pad, T fill) {
             this.n = n;
+            this.step = step;
+            this.pad = pad;
+            this.fill = fill;
+            this.ring = new Object[n];
         }
 
         @Override
         public void accept(T x) {
-            window.addLast(x == null ? NULL : x);
-            if (window.size() > n) {
-                window.removeFirst();
-            }
-            if (window.size() == n) {
-                Object[] values = window.toArray();
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] == NULL) {
-                        values[i] = null;
-                    }
+            if (size < n) {
+                ring[size++] = x;
+                if (size == n) {
+                    emit();
                 }
-                down.accept(tuple(values));
+                return;
             }
+            ring[head] = x;
+            head = head + 1 == n ? 0 : head + 1;
+            if (++sinceLast == step) {
+                sinceLast = 0;
+                emit();
+            }
+        }
+
+        @Override
+        void end() {
+            if (!pad || size == 0) {
+                return;
+            }
+            if (size < n) {
+                Arrays.fill(ring, size, n, fill);
+                size = n;
+                emit();
+                return;
+            }
+            // more-itertools: chain(iterable, padding), padding = (fillvalue,) * (n - 1 if step >= n else step - 1)
+            for (int k = step >= n ? n - 1 : step - 1; k > 0; k--) {
+                accept(fill);
+            }
+        }
+
+        private void emit() {
+            Object[] t = new Object[n];
+            System.arraycopy(ring, head, t, 0, n - head);
+            System.arraycopy(ring, 0, t, n - head, head);
+            down.accept(Tuples.of(t));
         }
     }
 
@@ -354,81 +447,170 @@ final class Stages {
         }
     }
 
-    /** zip with one other input, and zip(strict=True). */
-    static final class ZipWith<T, U> extends Stage<T, Pair<T, U>> {
-        private final Generator<? extends U> other;
-        private final boolean strict;
-        private boolean done;
+    /**
+     * intersperse over batches: {@code e} before every batch but the first, as more-itertools'
+     * {@code flatten(islice(interleave(repeat([e]), chunked(it, n)), 1, None))}; the separator so waits until the
+     * next batch is complete (or the input has ended).
+     */
+    static final class Intersperse<T> extends Stage<List<T>, T> {
+        private final T e;
+        private boolean started;
 
-        ZipWith(Generator<? extends U> other, boolean strict) {
-            this.other = other;
-            this.strict = strict;
+        Intersperse(T e) {
+            this.e = e;
         }
 
         @Override
-        boolean wantsMore() {
-            return !done;
+        public void accept(List<T> batch) {
+            if (started) {
+                down.accept(e);
+            }
+            started = true;
+            emitAll(batch);
+        }
+    }
+
+    /** Which of more-itertools' split functions. */
+    enum Split { AT, AT_KEEP, BEFORE, AFTER }
+
+    /**
+     * {@code split_at}, {@code split_before} and {@code split_after}, each with {@code maxsplit}: a list is emitted
+     * where more-itertools yields it. Once maxsplit is reached the rest is gathered into one list, emitted at the
+     * end, so a pull reads the rest only when its list is asked for, as more-itertools' {@code list(it)}.
+     */
+    static final class Splitter<T> extends Stage<T, List<T>> {
+        private final Predicate<? super T> pred;
+        private final Split kind;
+        private int maxsplit;
+        private List<T> buf = new ArrayList<>();
+        /** Whether maxsplit is reached: {@link #buf} gathers the rest. */
+        private boolean rest;
+        /** maxsplit == 0: more-itertools yields {@code list(iterable)}, even when empty. */
+        private final boolean whole;
+
+        Splitter(Predicate<? super T> pred, Split kind, int maxsplit) {
+            this.pred = pred;
+            this.kind = kind;
+            this.maxsplit = maxsplit;
+            this.rest = maxsplit == 0;
+            this.whole = maxsplit == 0;
         }
 
         @Override
-        public void accept(T x) {
-            if (other.hasNext()) {
-                down.accept(new Pair<>(x, other.next()));
-            } else if (strict) {
-                throw new IllegalArgumentException("zip() argument 2 is shorter than argument 1");
-            } else {
-                done = true;
+        public void accept(T item) {
+            if (rest) {
+                buf.add(item);
+                return;
+            }
+            switch (kind) {
+                case AT, AT_KEEP -> {
+                    if (pred.test(item)) {
+                        down.accept(buf);
+                        if (kind == Split.AT_KEEP) {
+                            List<T> separator = new ArrayList<>(1);
+                            separator.add(item);
+                            down.accept(separator);
+                        }
+                        split(item);
+                    } else {
+                        buf.add(item);
+                    }
+                }
+                case BEFORE -> {
+                    if (!buf.isEmpty() && pred.test(item)) {
+                        down.accept(buf);
+                        split(item);
+                    } else {
+                        buf.add(item);
+                    }
+                }
+                case AFTER -> {
+                    buf.add(item);
+                    if (pred.test(item)) {
+                        down.accept(buf);
+                        split(item);
+                    }
+                }
+            }
+        }
+
+        /** After a split at {@code item}: a new list, which gathers the rest once maxsplit is reached. */
+        private void split(T item) {
+            buf = new ArrayList<>();
+            if (kind == Split.BEFORE) {
+                buf.add(item);
+            }
+            if (maxsplit == 1) {
+                rest = true;
+            } else if (maxsplit > 0) {
+                maxsplit--;
             }
         }
 
         @Override
         void end() {
-            if (strict && other.hasNext()) {
-                throw new IllegalArgumentException("zip() argument 2 is longer than argument 1");
+            List<T> last = buf;
+            buf = null;
+            // split_at yields its last list even when empty; the others (split_after's rest too) only when not
+            if (whole || kind == Split.AT || kind == Split.AT_KEEP || !last.isEmpty()) {
+                down.accept(last);
             }
-        }
-
-        @Override
-        boolean pushes() {
-            return false;
-        }
-
-        @Override
-        Generator<?>[] sideInputs() {
-            return new Generator<?>[] {other};
         }
     }
 
-    static final class Compress<T> extends Stage<T, T> {
-        private final Generator<? extends Boolean> selectors;
-        private boolean done;
+    /**
+     * {@code collapse(iterable, levels)}: each element of the input (level 1) is emitted, or, if it is an iterable
+     * within {@code levels}, flattened depth first, lazily when pulled.
+     */
+    static final class Collapse extends Stage<Object, Object> {
+        private final int levels;
 
-        Compress(Generator<? extends Boolean> selectors) {
-            this.selectors = selectors;
+        Collapse(int levels) {
+            this.levels = levels;
         }
 
         @Override
-        boolean wantsMore() {
-            return !done;
-        }
-
-        @Override
-        public void accept(T x) {
-            if (!selectors.hasNext()) {
-                done = true; // Python pulls the datum first: it is consumed and lost
-            } else if (Objects.equals(selectors.next(), Boolean.TRUE)) {
-                down.accept(x);
+        public void accept(Object node) {
+            if (levels < 1 || !(node instanceof Iterable<?> children)) {
+                down.accept(node);
+            } else {
+                emitAll(new Generator<>(new Walk(children, levels)));
             }
         }
 
-        @Override
-        boolean pushes() {
-            return false;
-        }
+        /** The depth-first walk below one iterable at level 1. */
+        private static final class Walk extends Producer<Object> {
+            private final ArrayDeque<Iterator<?>> stack = new ArrayDeque<>();
+            private final int levels;
 
-        @Override
-        Generator<?>[] sideInputs() {
-            return new Generator<?>[] {selectors};
+            Walk(Iterable<?> children, int levels) {
+                this.levels = levels;
+                stack.push(children.iterator());
+            }
+
+            @Override
+            boolean advance() {
+                while (!stack.isEmpty()) {
+                    Iterator<?> nodes = stack.peek();
+                    if (!nodes.hasNext()) {
+                        stack.pop();
+                        continue;
+                    }
+                    Object node = nodes.next();
+                    // the nodes of the iterator on top are at level stack.size() + 1
+                    if (stack.size() + 1 > levels || !(node instanceof Iterable<?> children)) {
+                        out = node;
+                        return true;
+                    }
+                    stack.push(children.iterator());
+                }
+                return false;
+            }
+
+            @Override
+            String engineName() {
+                return "operator";
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ final class Tee {
     private Tee() {}
 
     static <T> List<Generator<T>> tee(Generator<? extends T> source, int n) {
-        Shared shared = new Shared(source, n);
+        Branch.Shared shared = new Branch.Shared(source, n);
         Node start = new Node();
         List<Generator<T>> copies = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -28,23 +28,11 @@ final class Tee {
         Node next;
     }
 
-    private static final class Shared {
-        final Generator<?> source;
-        int open;
-
-        Shared(Generator<?> source, int open) {
-            this.source = source;
-            this.open = open;
-        }
-    }
-
-    private static final class Copy<T> extends Op<T> {
-        private final Shared shared;
+    private static final class Copy<T> extends Branch<T> {
         private Node pos;
-        private boolean detached;
 
-        Copy(Shared shared, Node start) {
-            this.shared = shared;
+        Copy(Branch.Shared shared, Node start) {
+            super(shared);
             this.pos = start;
         }
 
@@ -53,10 +41,10 @@ final class Tee {
             Node p = pos;
             if (p.next == null) {
                 // why: this copy is the furthest ahead; fill the node for everyone.
-                if (!shared.source.hasNext()) {
+                if (!shared.input.hasNext()) {
                     return false;
                 }
-                p.value = shared.source.next();
+                p.value = shared.input.next();
                 p.next = new Node();
             }
             out = p.value;
@@ -65,15 +53,8 @@ final class Tee {
         }
 
         @Override
-        void closeSources() {
-            // A closed copy lets go of its place in the buffer; the last copy closed closes the source.
-            if (!detached) {
-                detached = true;
-                pos = null;
-                if (--shared.open == 0) {
-                    shared.source.close();
-                }
-            }
+        void detach() {
+            pos = null; // why: a closed copy lets go of its place, so the nodes it held can be collected
         }
 
         @Override

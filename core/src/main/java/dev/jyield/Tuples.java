@@ -10,18 +10,28 @@ import java.util.List;
 final class Tuples {
     private Tuples() {}
 
+    /** The one null mask: collections that hold no null (ArrayDeque) carry a null element as this marker. */
+    private static final Object NULL = new Object();
+
+    static Object box(Object x) {
+        return x == null ? NULL : x;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T unbox(Object x) {
+        return x == NULL ? null : (T) x;
+    }
+
     /** An immutable list over {@code items}, which the caller hands over and never changes again. */
     @SuppressWarnings("unchecked")
     static <T> List<T> of(Object[] items) {
         return (List<T>) Collections.unmodifiableList(Arrays.asList(items));
     }
 
-    /** Python's {@code tuple(iterator)}: drains {@code source} into a list. */
+    /** Python's {@code tuple(iterator)}: drains {@code source} into a list (a generator pushes into it). */
     static <T> List<T> drain(Iterator<? extends T> source) {
         ArrayList<T> list = new ArrayList<>();
-        while (source.hasNext()) {
-            list.add(source.next());
-        }
+        source.forEachRemaining(list::add); // why: a generator's forEachRemaining pushes, with no engine
         return list;
     }
 
@@ -31,9 +41,10 @@ final class Tuples {
     }
 
     /** Wraps each iterable as a generator (taking its iterator at the first request). */
-    static Generator<?>[] generators(Iterable<?>[] iterables, String name) {
+    @SuppressWarnings("unchecked")
+    static <T> Generator<? extends T>[] generators(Iterable<? extends T>[] iterables, String name) {
         Util.requireNonNull(iterables, name);
-        Generator<?>[] gens = new Generator<?>[iterables.length];
+        Generator<? extends T>[] gens = new Generator[iterables.length];
         for (int i = 0; i < iterables.length; i++) {
             gens[i] = Generator.from(Util.requireNonNull(iterables[i], name + "[" + i + "]"));
         }

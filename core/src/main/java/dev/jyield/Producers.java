@@ -1,5 +1,7 @@
 package dev.jyield;
 
+import static dev.jyield.Util.sneaky;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,17 +11,21 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
-import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** The sources of generator expressions and the operators over several inputs. */
-final class Sources {
-    private Sources() {}
+/**
+ * The producers: what starts a generator expression without a body (range, count, repeat, the lines of a file,
+ * the recipes' number sources), reading no generator (cycle reads one, then repeats what it saved). Each is
+ * computed by {@link Producer#advance()}, so that it pushes and pulls from one definition.
+ */
+final class Producers {
+    private Producers() {}
 
     /** Python's range, counted in long so that no bound overflows. */
     static final class Range extends Producer<Integer> {
@@ -83,28 +89,6 @@ final class Sources {
                 overflowed = true;
             }
             next = n;
-            return true;
-        }
-    }
-
-    static final class Repeat<T> extends Producer<T> {
-        private final T value;
-        private long remaining; // negative: forever
-
-        Repeat(T value, long times) {
-            this.value = value;
-            this.remaining = times;
-        }
-
-        @Override
-        boolean advance() {
-            if (remaining == 0) {
-                return false;
-            }
-            if (remaining > 0) {
-                remaining--;
-            }
-            out = value;
             return true;
         }
     }
@@ -184,173 +168,6 @@ final class Sources {
             });
             firstPass = false;
             return super.push(sink);
-        }
-    }
-
-    /** chain / concat: each input in turn; an input is not touched before the previous one is exhausted. */
-    static final class Chain<T> extends Producer<T> {
-        private final Generator<? extends T>[] inputs;
-        private int index;
-
-        @SafeVarargs
-        Chain(Generator<? extends T>... inputs) {
-            super(inputs);
-            this.inputs = inputs;
-        }
-
-        @Override
-        boolean advance() {
-            while (index < inputs.length) {
-                Generator<? extends T> g = inputs[index];
-                if (g.hasNext()) {
-                    out = g.next();
-                    return true;
-                }
-                index++;
-            }
-            return false;
-        }
-
-        @Override
-        Object push(Consumer<? super T> sink) {
-            for (; index < inputs.length; index++) {
-                inputs[index].forEachRemaining(sink);
-            }
-            return null;
-        }
-    }
-
-    /** Python's zip over any number of inputs, and zip(strict=True), with CPython's messages. */
-    static final class Zip<T> extends Op<java.util.List<T>> {
-        private final Generator<? extends T>[] inputs;
-        private final boolean strict;
-
-        @SafeVarargs
-        Zip(boolean strict, Generator<? extends T>... inputs) {
-            super(inputs);
-            this.inputs = inputs;
-            this.strict = strict;
-        }
-
-        @Override
-        boolean advance() {
-            int n = inputs.length;
-            if (n == 0) {
-                return false;
-            }
-            Object[] row = new Object[n];
-            for (int i = 0; i < n; i++) {
-                Generator<? extends T> g = inputs[i];
-                if (!g.hasNext()) {
-                    if (strict) {
-                        checkStrict(i);
-                    }
-                    return false;
-                }
-                row[i] = g.next();
-            }
-            out = Stages.tuple(row);
-            return true;
-        }
-
-        private void checkStrict(int i) {
-            if (i > 0) {
-                throw new IllegalArgumentException(
-                        "zip() argument " + (i + 1) + " is shorter than argument" + (i == 1 ? " " : "s 1-") + i);
-            }
-            for (int j = 1; j < inputs.length; j++) {
-                if (inputs[j].hasNext()) {
-                    throw new IllegalArgumentException(
-                            "zip() argument " + (j + 1) + " is longer than argument" + (j == 1 ? " " : "s 1-") + j);
-                }
-            }
-        }
-    }
-
-    /**
-     * Python's groupby, as CPython's {@code groupby_next} and {@code _grouper_next}: the groups share the input,
-     * and moving the outer generator on invalidates the earlier groups.
-     */
-    static final class GroupBy<K, T> extends Op<Group<K, T>> {
-        private final Generator<? extends T> input;
-        private final Function<? super T, ? extends K> key;
-        private K currentKey;
-        private boolean hasCurrentKey;
-        private T currentValue;
-        private boolean hasCurrentValue;
-        private K targetKey;
-        private boolean hasTargetKey;
-        private GroupView currentGroup;
-
-        GroupBy(Generator<? extends T> input, Function<? super T, ? extends K> key) {
-            super(input);
-            this.input = input;
-            this.key = key;
-        }
-
-        @SuppressWarnings("unchecked")
-        private boolean step() {
-            if (!input.hasNext()) {
-                return false;
-            }
-            T v = input.next();
-            K k = key == null ? (K) v : key.apply(v);
-            currentValue = v;
-            hasCurrentValue = true;
-            currentKey = k;
-            hasCurrentKey = true;
-            return true;
-        }
-
-        @Override
-        boolean advance() {
-            currentGroup = null;
-            for (;;) {
-                if (hasCurrentKey) {
-                    if (!hasTargetKey || !Objects.equals(targetKey, currentKey)) {
-                        break;
-                    }
-                }
-                if (!step()) {
-                    return false;
-                }
-            }
-            targetKey = currentKey;
-            hasTargetKey = true;
-            GroupView view = new GroupView(targetKey);
-            currentGroup = view;
-            out = new Group<>(targetKey, new Generator<>(view));
-            return true;
-        }
-
-        private final class GroupView extends Op<T> {
-            private final K groupKey;
-
-            GroupView(K groupKey) {
-                this.groupKey = groupKey;
-            }
-
-            @Override
-            boolean advance() {
-                if (currentGroup != this) {
-                    return false;
-                }
-                if (!hasCurrentValue && !step()) {
-                    return false;
-                }
-                if (!Objects.equals(groupKey, currentKey)) {
-                    return false;
-                }
-                out = currentValue;
-                currentValue = null;
-                hasCurrentValue = false;
-                return true;
-            }
-
-            @Override
-            String engineName() {
-                return "group";
-            }
         }
     }
 
@@ -478,6 +295,138 @@ final class Sources {
         @Override
         String engineName() {
             return "stream";
+        }
+    }
+
+    /** A value computed by each call, {@code times} times or forever ({@code times < 0}): repeat, repeatfunc, ... */
+    static final class Calls<T> extends Producer<T> {
+        private final Callable<? extends T> call;
+        private long left;
+
+        Calls(Callable<? extends T> call, long times) {
+            this.call = call;
+            this.left = times;
+        }
+
+        @Override
+        boolean advance() {
+            if (left == 0) {
+                return false;
+            }
+            if (left > 0) {
+                left--;
+            }
+            try {
+                out = call.call();
+            } catch (Exception e) {
+                throw sneaky(e);
+            }
+            return true;
+        }
+    }
+
+    /** {@code iter_except(func, exception, first)}: calls until {@code exception} (or a subclass) is thrown. */
+    static final class IterExcept<T> extends Producer<T> {
+        private final Callable<? extends T> func;
+        private final Class<? extends Throwable> exception;
+        private Callable<? extends T> first;
+
+        IterExcept(Callable<? extends T> func, Class<? extends Throwable> exception, Callable<? extends T> first) {
+            this.func = func;
+            this.exception = exception;
+            this.first = first;
+        }
+
+        @Override
+        boolean advance() {
+            // why: no end flag; a generator never asks its source again once it has returned false
+            Callable<? extends T> call = first != null ? first : func;
+            first = null;
+            try {
+                out = call.call();
+                return true;
+            } catch (Throwable t) {
+                if (exception.isInstance(t)) {
+                    return false;
+                }
+                throw sneaky(t);
+            }
+        }
+    }
+
+
+    /** The recipe {@code sieve(n)}: the primes below {@code n}, the odd composites marked at the first request. */
+    static final class Sieve extends Producer<Integer> {
+        private final int n;
+        private BitSet composite; // bit i stands for the odd number 2i + 1
+        private int next = -1;
+
+        Sieve(int n) {
+            this.n = n;
+        }
+
+        @Override
+        boolean advance() {
+            if (next < 0) {
+                next = 3;
+                if (n > 2) {
+                    out = 2;
+                    return true;
+                }
+            }
+            if (composite == null) {
+                composite = new BitSet(n / 2);
+                for (long p = 3; p * p < n; p += 2) {
+                    if (!composite.get((int) (p / 2))) {
+                        for (long m = p * p; m < n; m += 2 * p) {
+                            composite.set((int) (m / 2));
+                        }
+                    }
+                }
+            }
+            while (next < n) {
+                int c = next;
+                next += 2;
+                if (!composite.get(c / 2)) {
+                    out = c;
+                    return true;
+                }
+                if (next < 0) {
+                    break; // overflow past Integer.MAX_VALUE
+                }
+            }
+            next = Integer.MAX_VALUE;
+            return false;
+        }
+    }
+
+    /** The recipe {@code factor(n)}: the prime factors of {@code n}, ascending, each found at its request. */
+    static final class Factors extends Producer<Long> {
+        /** What is left to factor, and the least candidate factor. */
+        private long m;
+        private long p = 2;
+
+        Factors(long n) {
+            this.m = n;
+        }
+
+        @Override
+        boolean advance() {
+            long rest = m;
+            for (long q = p; q <= rest / q; q += q == 2 ? 1 : 2) {
+                if (rest % q == 0) {
+                    m = rest / q;
+                    p = q;
+                    out = q;
+                    return true;
+                }
+            }
+            m = 1;
+            if (rest > 1) {
+                out = rest;
+                return true;
+            }
+            return false;
         }
     }
 }
