@@ -4,6 +4,8 @@ import static dev.jyield.Util.requireNonNull;
 import static dev.jyield.Util.sneaky;
 
 import dev.jyield.Generator.State;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
@@ -33,8 +35,29 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /** What {@link #pull()} returns at the end. */
     static final Object END = new Object();
 
+    private static final VarHandle STATE;
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(AbstractGenerator.class, "state", int.class);
+            OWNER = lookup.findVarHandle(AbstractGenerator.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Source<T> src;
     private int state;
+    /**
+     * Whether every operation first claims this generator ({@link #claimed}): set when a stackful engine runs it,
+     * whose switch of stacks costs a microsecond or more, so the compare-and-set is free there. The bytecode
+     * engine's per-element path does not pay it (see Generator's class documentation).
+     */
+    private boolean guarded;
+    /** For a guarded generator: the thread inside one of its operations, or null. */
+    private volatile Thread owner;
     /** Whether {@link #value} holds a yielded value that {@link Generator#next()} has not taken yet. */
     private boolean ready;
     private T value;
@@ -56,7 +79,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /** Runs the body to its next yield if it can; apart from {@link #implHasNext} so that hasNext inlines anywhere. */
     @SuppressWarnings("unchecked")
     private boolean advance() {
-        if (state == SUSPENDED && delegate == null) {
+        // why: guarded is read after state, which a starting thread publishes after writing guarded (see request)
+        if (state == SUSPENDED && delegate == null && !guarded) {
             // why: the usual for-each step without the checks of request() and the delegate loop of resume(): the
             // bytecode for-each went from 5.0-5.2 to 4.2-4.7 ns/element. Kept apart from pull()'s copy on purpose:
             // each resume call site keeps its own type profile for the JIT (one shared helper measured 7.6 against
@@ -82,7 +106,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * it saves the second check and call of next() on every element of every level of a pulled chain.
      */
     final Object pull() {
-        if (!ready && state == SUSPENDED && delegate == null) {
+        if (!ready && state == SUSPENDED && delegate == null && !guarded) {
             // why: advance() for an operator's input, minus the value/ready round-trip (with the one-output stage
             // path, the pulled range -> map -> filter chain went from 23.9 to 12.9 ns/element), at a resume call
             // site of its own, whose receivers are the sources operators read.
@@ -142,6 +166,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * A delegating generator forwards its requests to its delegate through here too.
      */
     private boolean request(Object sent, Throwable thrown) {
+        if (guarded && owner != Thread.currentThread()) {
+            return claimed(() -> request(sent, thrown)); // a value may have come while this thread looked
+        }
         if (ready) {
             if (thrown != null) {
                 ready = false; // a value fetched by hasNext() is discarded by throw
@@ -153,7 +180,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 return true;
             }
         }
-        switch (state) {
+        // why: an acquire read, so that a thread that looked before another one started the generator sees it
+        switch ((int) STATE.getAcquire(this)) {
             case RUNNING -> throw executing();
             case CLOSED -> {
                 if (thrown != null) {
@@ -163,6 +191,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
             case CREATED -> {
                 if (thrown != null) {
+                    leaveCreated(CLOSED, null);
                     fail(); // nothing runs; an operator closes its sources as on any failure
                     throw sneaky(thrown);
                 }
@@ -170,11 +199,78 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     throw new IllegalStateException(
                             "can't send non-null value to a just-started generator (sent: " + sent + ")");
                 }
-                src = src.forPull(this);
+                return start();
             }
-            default -> { }
+            default -> {
+                if (guarded && owner != Thread.currentThread()) {
+                    return claimed(() -> request(sent, thrown)); // another thread started it since this one looked
+                }
+            }
         }
         return resume(sent, thrown);
+    }
+
+    /**
+     * Picks the engine and runs the body to its first yield. Two threads starting one generator: one wins the
+     * compare-and-set of the state, the other gets "generator already executing" and its engine never runs.
+     */
+    private boolean start() {
+        Source<T> unstarted = src;
+        Source<T> s = unstarted.forPull(this);
+        // why: a racer may read the winner's engine as src; that one must not be released
+        Source<T> mine = s == unstarted ? null : s;
+        // why: every racer computes the same flag, so it is written before the compare-and-set that publishes it.
+        guarded = s instanceof StackfulSource<?>;
+        Thread me = Thread.currentThread();
+        boolean claim = guarded && owner != me; // nobody could claim it before its engine was known
+        if (claim && !OWNER.compareAndSet(this, null, me)) {
+            if (mine != null) {
+                mine.release();
+            }
+            throw executing();
+        }
+        try {
+            leaveCreated(RUNNING, mine);
+            src = s;
+            return resume(null, null);
+        } finally {
+            if (claim) {
+                owner = null;
+            }
+        }
+    }
+
+    /** Leaves CREATED for {@code to}, once per generator; a loser releases the engine it chose and never ran. */
+    private void leaveCreated(int to, Source<T> chosen) {
+        if (!STATE.compareAndSet(this, CREATED, to)) {
+            if (chosen != null) {
+                chosen.release();
+            }
+            throw executing();
+        }
+    }
+
+    /** An operation that may throw anything, run by {@link #claimed}. */
+    private interface Operation<R> {
+        R run() throws Throwable;
+    }
+
+    /**
+     * Runs {@code op} as the owner of this guarded generator. A thread that finds another one inside an operation
+     * gets "generator already executing" and changes nothing, as Python's ValueError. {@code op} calls back the
+     * method that called this one, which then runs as usual: the protocol itself stays in one place.
+     */
+    private <R> R claimed(Operation<R> op) {
+        if (!OWNER.compareAndSet(this, null, Thread.currentThread())) {
+            throw executing();
+        }
+        try {
+            return op.run();
+        } catch (Throwable t) {
+            throw sneaky(t);
+        } finally {
+            owner = null;
+        }
     }
 
     /**
@@ -284,11 +380,18 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** {@link Generator#close()}: GeneratorExit at the paused yield, then the sources closed. */
     final void implClose() {
+        if (guarded && owner != Thread.currentThread()) {
+            claimed(() -> {
+                implClose();
+                return null;
+            });
+            return;
+        }
         try {
             switch (state) {
                 case RUNNING -> throw executing();
                 case CREATED -> {
-                    state = CLOSED;
+                    leaveCreated(CLOSED, null);
                     src.release();
                 }
                 case SUSPENDED -> {
@@ -331,6 +434,14 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** Takes the waiting value; precondition: {@link #implHasNext()} returned true. */
     final T take() {
+        if (guarded) {
+            if (owner != Thread.currentThread()) {
+                return claimed(this::take);
+            }
+            if (!ready) {
+                throw executing(); // another thread took the value that hasNext() fetched for this one
+            }
+        }
         T v = value;
         value = null;
         ready = false;
@@ -350,7 +461,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         if (state != CREATED || !src.canPush()) {
             return false;
         }
-        state = RUNNING;
+        leaveCreated(RUNNING, null);
         Object r;
         try {
             r = src.push(action);

@@ -3,6 +3,8 @@ package dev.jyield;
 import static dev.jyield.Util.requireNonNull;
 import static dev.jyield.Util.sneaky;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 
 /**
@@ -11,6 +13,15 @@ import java.lang.ref.Cleaner;
  */
 abstract class StackfulSource<T> extends Source<T> {
     private static final int FAILED = -1;
+    private static final VarHandle BUSY;
+
+    static {
+        try {
+            BUSY = MethodHandles.lookup().findVarHandle(StackfulSource.class, "busy", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** One cleaner for all generators: it closes abandoned bodies so that their finally blocks run. */
     static final Cleaner CLEANER = Cleaner.create();
@@ -29,6 +40,12 @@ abstract class StackfulSource<T> extends Source<T> {
     boolean abandoned;
     boolean started;
     boolean done;
+    /**
+     * Whether a consumer is inside {@link #resume}. The generator already refuses a second thread; this makes sure
+     * that two consumers never switch to one body at once, which would hang the thread engine and break the
+     * continuation engine with an internal error of the JDK. It costs nothing beside a switch of stacks.
+     */
+    private volatile boolean busy;
 
     StackfulSource(Object body, boolean returning, Object owner) {
         this.body = body;
@@ -61,19 +78,26 @@ abstract class StackfulSource<T> extends Source<T> {
 
     @Override
     final int resume(Object sent, Throwable thrown) {
-        this.sent = sent;
-        this.thrown = thrown;
-        started = true;
-        switchToBody();
-        if (outcome == FAILED) {
-            Throwable t = failure;
-            failure = null;
-            if (t != thrown) { // an exception thrown in and let through already has the consumer's trace
-                stitch(t);
-            }
-            throw sneaky(t);
+        if (!BUSY.compareAndSet(this, false, true)) {
+            throw AbstractGenerator.executing();
         }
-        return outcome;
+        try {
+            this.sent = sent;
+            this.thrown = thrown;
+            started = true;
+            switchToBody();
+            if (outcome == FAILED) {
+                Throwable t = failure;
+                failure = null;
+                if (t != thrown) { // an exception thrown in and let through already has the consumer's trace
+                    stitch(t);
+                }
+                throw sneaky(t);
+            }
+            return outcome;
+        } finally {
+            busy = false;
+        }
     }
 
     /**
