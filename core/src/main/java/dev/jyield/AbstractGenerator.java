@@ -479,6 +479,11 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         return src.engineName();
     }
 
+    /** {@link Generator#engine()}. */
+    final String implEngine() {
+        return src.engineReport();
+    }
+
     // -------------------------------------------------------------------------------------------- failures
 
     /** Closes the generator after {@code t} escaped its source, and returns {@code t} as the caller sees it. */

@@ -63,6 +63,20 @@ final class BodySource<T> extends Source<T> {
     }
 
     @Override
+    String engineReport() {
+        Engine pull = engine.forPull();
+        String reason = pull == Engine.BYTECODE ? BytecodeEngine.explain(body, returning) : null;
+        String name = (reason == null ? pull : Engine.stackful()).name().toLowerCase(java.util.Locale.ROOT);
+        String report = engine.pushes()
+                ? "push when a terminal operation consumes it from its start, else " + name
+                : name;
+        if (engine == Engine.DEFAULT && engine != Engine.AUTO) {
+            report += " (-Djyield.engine=" + engine.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+        return reason == null ? report : report + "; not bytecode because " + reason;
+    }
+
+    @Override
     String engineName() {
         if (engine.pushes()) {
             return "push";

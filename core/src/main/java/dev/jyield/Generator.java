@@ -372,6 +372,22 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
     }
 
     /**
+     * Which engine runs this generator and, when the bytecode engine steps aside for its body, why and how to fix
+     * it: the same reason and fix as the one WARNING logged per body. Meant for tests, logs and debugging; the text
+     * is for people and may change between versions, except that it starts with the engine's name.
+     *
+     * <p>Examples: {@code "push when a terminal operation consumes it from its start, else bytecode"} (a body not
+     * started yet), {@code "bytecode"} (a body being pulled), {@code "continuation; not bytecode because the Yielder
+     * escapes at line 9: ... Fix: ..."}, {@code "operator"} (a generator made by an operator such as
+     * {@link #map}), {@code "iterator"} ({@link #from(Iterable)}). Python has no equivalent.
+     *
+     * @return a description that starts with the engine's name: push, bytecode, continuation, thread, operator, ...
+     */
+    public String engine() {
+        return implEngine();
+    }
+
+    /**
      * The state of the generator, as Python's {@code inspect.getgeneratorstate}.
      *
      * @return the current state; {@link State#SUSPENDED} also while a value from {@link #hasNext()} waits

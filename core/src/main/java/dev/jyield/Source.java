@@ -59,4 +59,9 @@ abstract class Source<T> {
 
     /** The engine's name, for diagnostics and tests. */
     abstract String engineName();
+
+    /** {@link Generator#engine()}: the engine's name and, where the bytecode engine stepped aside, why. */
+    String engineReport() {
+        return engineName();
+    }
 }

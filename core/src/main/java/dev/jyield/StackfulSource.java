@@ -63,6 +63,12 @@ abstract class StackfulSource<T> extends Source<T> {
     /** Whether the caller runs on this body's stack (a yielder must not be used elsewhere). */
     abstract boolean onBodyStack();
 
+    @Override
+    final String engineReport() {
+        String reason = BytecodeEngine.explain(body, returning);
+        return reason == null ? engineName() : engineName() + "; not bytecode because " + reason;
+    }
+
     /** Runs the body to its end; called once, on the body's own stack. */
     final void runBody() {
         try {

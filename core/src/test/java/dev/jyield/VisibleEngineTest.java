@@ -224,6 +224,35 @@ class VisibleEngineTest {
     }
 
     @Test
+    void aGeneratorSaysWhichEngineRunsItAndWhyTheBytecodeEngineSteppedAside() {
+        Generator<Integer> plain = Generator.of(y -> y.yield(1));
+        assertThat(plain.engine()).isEqualTo("push when a terminal operation consumes it from its start, else bytecode");
+        plain.next();
+        assertThat(plain.engine()).isEqualTo("bytecode");
+        assertThat(Generator.of(y -> y.yield(1)).map(x -> x).engine()).isEqualTo("operator");
+
+        Generator.Body<Integer> escaping = y -> {
+            Runnable once = () -> y.yield(1);
+            once.run();
+        };
+        try (Recorder log = new Recorder()) {
+            Generator<Integer> unstarted = Generator.of(escaping);
+            assertThat(unstarted.engine())
+                    .startsWith("push when a terminal operation consumes it from its start, else ")
+                    .contains("; not bytecode because the Yielder escapes at line ")
+                    .contains("captured by a lambda")
+                    .contains("Fix: ");
+            Generator<Integer> pulled = Generator.of(escaping);
+            pulled.next();
+            assertThat(pulled.engine()).matches("(continuation|thread); not bytecode because .*captured by a lambda.*Fix: .*");
+            assertThat(pulled.engine()).startsWith(pulled.engineName());
+        }
+        Generator<Integer> forced = Generator.of(y -> y.yield(1), Engine.THREAD);
+        forced.next();
+        assertThat(forced.engine()).isEqualTo("thread");
+    }
+
+    @Test
     void strictModeFailsTheFirstPullOfABodyThatWouldFallBackAndLeavesItStartable() {
         Generator.Body<Integer> body = y -> {
             Runnable once = () -> y.yield(1);
