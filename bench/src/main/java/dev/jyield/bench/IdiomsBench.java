@@ -86,6 +86,14 @@ public class IdiomsBench {
         return Generator.of(y -> map.forEach((k, v) -> y.yield(k + v)));
     }
 
+    static Generator<Integer> forLoopOverEntries(Map<Integer, Integer> map) {
+        return Generator.of(y -> {
+            for (Map.Entry<Integer, Integer> e : map.entrySet()) {
+                y.yield(e.getKey() + e.getValue());
+            }
+        });
+    }
+
     private static void walk(Node n, Yielder<Integer> y) {
         if (n == null) {
             return;
@@ -141,6 +149,13 @@ public class IdiomsBench {
     @OperationsPerInvocation(N)
     public long mapForEachLambda() {
         return BytecodeEngineBench.sum(mapForEach(map));
+    }
+
+    /** The baseline of {@link #mapForEachLambda}: {@code for (var e : map.entrySet()) y.yield(k + v)}. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long plainForLoopOverEntries() {
+        return BytecodeEngineBench.sum(forLoopOverEntries(map));
     }
 
     /** A recursive private helper, {@code walk(node, y)}: a tree in-order. */
