@@ -319,6 +319,45 @@ class CoroutineTest {
         assertThat(doubler.send(21)).isEqualTo(42);
     }
 
+    /** Yields each of {@code items}, adding what is sent back for each: a helper that takes the body's channel. */
+    private static int echoAll(List<Integer> items, Coroutine.Channel<Integer, Integer> y) {
+        int sum = 0;
+        for (int x : items) {
+            Integer got = y.yield(x);
+            sum += got == null ? 0 : got;
+        }
+        return sum;
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aHelperTakingTheChannelAndAForEachLambdaAreRewrittenToo(Engine e) {
+        // >>> def echo_all(items):
+        // ...     total = 0
+        // ...     for x in items:
+        // ...         got = yield x
+        // ...         total += got or 0
+        // ...     return total
+        // >>> def body():
+        // ...     total = yield from echo_all([1, 2])
+        // ...     for x in [7, 8]: yield x
+        // ...     return total
+        // >>> c = body(); next(c), c.send(10), c.send(20), c.send(None), c.send(None)
+        // (1, 2, 7, 8) then StopIteration: 30
+        Coroutine<Integer, Integer, Integer> c = co(y -> {
+            int total = echoAll(List.of(1, 2), y);
+            List.of(7, 8).forEach(x -> y.yield(x));
+            return total;
+        }, e);
+        assertThat(c.next()).isEqualTo(1);
+        assertThat(c.send(10)).isEqualTo(2);
+        assertThat(c.send(20)).isEqualTo(7);
+        assertThat(c.send(null)).isEqualTo(8);
+        assertThatThrownBy(() -> c.send(null)).isInstanceOf(NoSuchElementException.class);
+        Integer r = c.returnValue();
+        assertThat(r).isEqualTo(30);
+    }
+
     /** A coroutine body written as a class: its run(Channel) is rewritten as a lambda's is. */
     private static final class Doubler implements Coroutine.Body<Integer, Integer, Integer> {
         @Override
