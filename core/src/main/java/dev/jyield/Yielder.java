@@ -59,8 +59,10 @@ public abstract class Yielder<T> {
      * {@code heapq.merge}). The consumer drains the iterator directly, with no suspension of the body per element;
      * it is advanced only as this generator is. A {@link Generator} passed here is delegated to as by
      * {@link #yieldFrom(Generator)} (a generator is both an iterator and an iterable; with its static type the
-     * {@code Generator} overload is chosen). Sending a non-null value while a plain iterator is being drained
-     * raises an {@link IllegalStateException} at this call.
+     * {@code Generator} overload is chosen). Another class that is both (such as {@link Peekable}, whose iterator
+     * is itself) makes the call ambiguous for javac: cast it to {@code Iterator} or {@code Iterable}, which here
+     * do the same. Sending a non-null value while a plain iterator is being drained raises an
+     * {@link IllegalStateException} at this call.
      *
      * @param source the iterator to drain
      * @return null (a plain iterator has no return value), or a generator's return value

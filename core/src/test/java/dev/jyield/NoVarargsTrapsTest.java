@@ -282,6 +282,35 @@ class NoVarargsTrapsTest {
     }
 
     @Test
+    void overloadResolutionOfYieldFrom(@TempDir Path out) throws Exception {
+        // A Generator is both an Iterator and an Iterable: its own overload is chosen, with no cast and no warning.
+        String source = """
+                import dev.jyield.Generator;
+                import dev.jyield.Peekable;
+                import java.util.Iterator;
+                import java.util.List;
+                class Usage {
+                    Generator<Integer> f(Generator<Integer> g, Iterator<Integer> it, List<Integer> xs,
+                            Peekable<Integer> p) {
+                        return Generator.of(y -> {
+                            Object r = y.yieldFrom(g);
+                            y.yieldFrom(it);
+                            y.yieldFrom(xs);
+                            y.yieldFrom((Iterator<Integer>) p);
+                            y.yieldFrom(Generator.range(2).map(x -> x + 1));
+                            System.out.println(r);
+                        });
+                    }
+                }
+                """;
+        assertThat(CoroutineTest.compile(source, out)).isEmpty();
+        // Another class that is both (Peekable) needs the cast: without it javac reports the ambiguity.
+        var errors = CoroutineTest.compile(source.replace("(Iterator<Integer>) p", "p"), out);
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).getMessage(java.util.Locale.ROOT)).contains("ambiguous");
+    }
+
+    @Test
     void yieldFromANullIteratorFails() {
         Iterator<Integer> none = null;
         Engines.all().forEach(e -> assertThatThrownBy(() -> Generator.<Integer>of(y -> y.yieldFrom(none), e).toList())
