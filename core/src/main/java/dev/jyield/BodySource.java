@@ -15,7 +15,10 @@ final class BodySource<T> extends Source<T> {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> Object run(Object body, boolean returning, Yielder<T> y) throws Exception {
+    static <T> Object run(Object body, boolean returning, Coroutine.Channel<T, Object> y) throws Exception {
+        if (body instanceof Coroutine.Body<?, ?, ?> c) {
+            return ((Coroutine.Body<T, Object, ?>) c).run(y);
+        }
         if (returning) {
             return ((Generator.ReturningBody<T>) body).run(y);
         }

@@ -280,12 +280,13 @@ final class BytecodeEngine {
                 : new Plan(factory.make, factory.receiver, null, t, impl, checkReceiver ? target : null);
     }
 
-    /** An anonymous or named class implementing the body interface: its own {@code run(Yielder)}. */
+    /** An anonymous or named class implementing a body interface: its own {@code run(Yielder)} or {@code run(Channel)}. */
     private static Plan classPlan(Class<?> c, boolean returning) throws BytecodeRewriter.Unsupported {
+        Class<?> yielder = Coroutine.Body.class.isAssignableFrom(c) ? Coroutine.Channel.class : Yielder.class;
         for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
             for (Method m : k.getDeclaredMethods()) {
                 if (m.getName().equals("run") && !m.isBridge() && !Modifier.isStatic(m.getModifiers())
-                        && Arrays.equals(m.getParameterTypes(), new Class<?>[] {Yielder.class})
+                        && Arrays.equals(m.getParameterTypes(), new Class<?>[] {yielder})
                         && (m.getReturnType() == void.class) != returning) {
                     if (Modifier.isAbstract(m.getModifiers())) {
                         break;
@@ -295,7 +296,8 @@ final class BytecodeEngine {
                 }
             }
         }
-        throw new BytecodeRewriter.Unsupported(c.getName() + " declares no run(Yielder) method with code");
+        throw new BytecodeRewriter.Unsupported(c.getName() + " declares no run(" + yielder.getSimpleName()
+                + ") method with code");
     }
 
     /** Makes a machine from a lambda object; {@code receiver} reads its first captured value (or is null). */

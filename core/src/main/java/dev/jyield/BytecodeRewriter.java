@@ -58,6 +58,9 @@ final class BytecodeRewriter {
     private BytecodeRewriter() {}
 
     static final String YIELDER = "dev/jyield/Yielder";
+    /** A coroutine body's yielder, a subclass of {@link #YIELDER} whose yield and yieldFrom are suspensions too. */
+    static final String CHANNEL = "dev/jyield/Coroutine$Channel";
+    private static final String COROUTINE = "dev/jyield/Coroutine";
     static final String MACHINE = "dev/jyield/internal/StateMachine";
     private static final String RESUME_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
     /** Locals of the generated resume(): this, sent, thrown; the body's locals follow, shifted by three. */
@@ -176,7 +179,7 @@ final class BytecodeRewriter {
         // ----------------------------------------------------------------------------------------- 2. shape
 
         /** The body's parameters (they become the constructor's) and the yielder's slot. */
-        private record Shape(List<Type> params, List<Integer> paramSlots, int yielderSlot) {}
+        private record Shape(List<Type> params, List<Integer> paramSlots, int yielderSlot, Type yielderType) {}
 
         /** Refuses what no rewrite can run (no code, a synchronized method, jsr/ret); finds the parameters. */
         private Shape shape() throws Unsupported {
@@ -217,7 +220,7 @@ final class BytecodeRewriter {
                 slot += args[i].getSize();
             }
             slot = yielderSlot;
-            return new Shape(params, paramSlots, slot);
+            return new Shape(params, paramSlots, slot, args[yielderIndex]);
         }
 
         // -------------------------------------------------------------------------------------- 4. analyse
@@ -249,7 +252,7 @@ final class BytecodeRewriter {
          * as the receiver of yield and yieldFrom, else the body is refused with where it escapes.
          */
         private Analysis analyse(Shape shape) throws Unsupported {
-            Interp interp = new Interp(hostClass, shape.yielderSlot, loader);
+            Interp interp = new Interp(hostClass, shape.yielderSlot, shape.yielderType, loader);
             Flow flow = new Flow(interp, method.instructions.size());
             Frame<BasicValue>[] frames;
             try {
@@ -432,8 +435,15 @@ final class BytecodeRewriter {
             InsnList code = new InsnList();
             boolean delegate = s.call.name.equals("yieldFrom");
             if (delegate) {
+                Type source = Type.getArgumentTypes(s.call.desc)[0];
+                if (source.getInternalName().equals(COROUTINE)) {
+                    // why: yieldFrom(coroutine) is yieldFrom(coroutine.asGenerator()), as Channel itself does
+                    code.add(new MethodInsnNode(INVOKEVIRTUAL, COROUTINE, "asGenerator", "()Ldev/jyield/Generator;",
+                            false));
+                    source = Type.getObjectType("dev/jyield/Generator");
+                }
                 code.add(new MethodInsnNode(INVOKESTATIC, MACHINE, "delegate",
-                        "(" + Type.getArgumentTypes(s.call.desc)[0].getDescriptor() + ")Ljava/lang/Object;", false));
+                        "(" + source.getDescriptor() + ")Ljava/lang/Object;", false));
             }
             code.add(new VarInsnNode(ASTORE, argSlot));
             code.add(new InsnNode(POP)); // the yielder
@@ -620,8 +630,7 @@ final class BytecodeRewriter {
         // ------------------------------------------------------------------------------------- analyses
 
         private boolean isYieldCall(AbstractInsnNode insn) {
-            return insn.getOpcode() == INVOKEVIRTUAL && insn instanceof MethodInsnNode m && m.owner.equals(YIELDER)
-                    && isYieldMethod(m);
+            return insn.getOpcode() == INVOKEVIRTUAL && insn instanceof MethodInsnNode m && isYieldMethod(m);
         }
 
         /** Yields under a monitor cannot be split: the monitor would be held across the suspension. */
@@ -813,12 +822,16 @@ final class BytecodeRewriter {
         }
     }
 
-    /** The index of the one Yielder parameter of a method descriptor, or -1 if there is none or more than one. */
+    /**
+     * The index of the one Yielder (or Coroutine.Channel) parameter of a method descriptor, or -1 if there is none
+     * or more than one.
+     */
     static int yielderParameter(String desc) {
         Type[] args = Type.getArgumentTypes(desc);
         int found = -1;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].getDescriptor().equals("L" + YIELDER + ";")) {
+            String d = args[i].getDescriptor();
+            if (d.equals("L" + YIELDER + ";") || d.equals("L" + CHANNEL + ";")) {
                 if (found >= 0) {
                     return -1;
                 }
@@ -828,10 +841,17 @@ final class BytecodeRewriter {
         return found;
     }
 
+    /** A call of yield or yieldFrom on a Yielder or a Channel (whose yieldFrom(Coroutine) is its own). */
     static boolean isYieldMethod(MethodInsnNode m) {
+        boolean channel = m.owner.equals(CHANNEL);
+        if (!channel && !m.owner.equals(YIELDER)) {
+            return false;
+        }
         return m.name.equals("yield") && m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;")
                 || m.name.equals("yieldFrom") && (m.desc.equals("(Ldev/jyield/Generator;)Ljava/lang/Object;")
-                        || m.desc.equals("(Ljava/lang/Iterable;)Ljava/lang/Object;"));
+                        || m.desc.equals("(Ljava/lang/Iterable;)Ljava/lang/Object;")
+                        || m.desc.equals("(Ljava/util/Iterator;)Ljava/lang/Object;")
+                        || channel && m.desc.equals("(L" + COROUTINE + ";)Ljava/lang/Object;"));
     }
 
     private static boolean isNull(BasicValue v) {
@@ -1004,16 +1024,17 @@ final class BytecodeRewriter {
      * locals and duplicated, and be the receiver of yield and yieldFrom, nothing else.
      */
     private static final class Interp extends SimpleVerifier {
-        final Tagged yielder = new Tagged(Type.getObjectType(YIELDER), false);
+        final Tagged yielder;
         private final int yielderSlot;
         /** The first reason found to refuse the body, or null. */
         Unsupported problem;
 
-        Interp(HostClass host, int yielderSlot, ClassLoader loader) {
+        Interp(HostClass host, int yielderSlot, Type yielderType, ClassLoader loader) {
             super(ASM9, Type.getObjectType(host.name),
                     host.superName == null ? null : Type.getObjectType(host.superName), interfaceTypes(host.interfaces),
                     host.isInterface());
             this.yielderSlot = yielderSlot;
+            this.yielder = new Tagged(yielderType, false);
             setClassLoader(loader);
         }
 
@@ -1088,7 +1109,7 @@ final class BytecodeRewriter {
         public BasicValue naryOperation(AbstractInsnNode insn, List<? extends BasicValue> values)
                 throws AnalyzerException {
             boolean yieldCall = insn.getOpcode() == INVOKEVIRTUAL && insn instanceof MethodInsnNode m
-                    && m.owner.equals(YIELDER) && isYieldMethod(m);
+                    && isYieldMethod(m);
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) == yielder && !(yieldCall && i == 0)) {
                     boolean first = problem == null;

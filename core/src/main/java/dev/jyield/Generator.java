@@ -4,6 +4,7 @@ import static dev.jyield.Util.requireNonNull;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -576,33 +577,6 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
     }
 
     /**
-     * Python's {@code itertools.count(start)}: start, start + 1, ... forever. (Python's {@code count()} with no
-     * argument is {@code count(0)}, or {@link Itertools#count()}; an instance method already takes the name
-     * {@code count()}.) Lazy; O(1) memory; infinite.
-     *
-     * @param start the first value
-     * @return an infinite generator of longs
-     * @throws ArithmeticException when asked for a value past {@link Long#MAX_VALUE} (Python's integers do not
-     *     overflow; a wrapped value would be silently wrong)
-     */
-    public static Generator<Long> count(long start) {
-        return count(start, 1);
-    }
-
-    /**
-     * Python's {@code itertools.count(start, step)}: start, start + step, start + 2 * step, ... forever.
-     * Lazy; O(1) memory; infinite.
-     *
-     * @param start the first value
-     * @param step the difference between consecutive values (may be zero or negative)
-     * @return an infinite generator of longs
-     * @throws ArithmeticException when asked for a value outside the range of {@code long}
-     */
-    public static Generator<Long> count(long start, long step) {
-        return new Generator<>(new Producers.Count(start, step));
-    }
-
-    /**
      * Python's {@code itertools.repeat(x)}: {@code x} forever. Lazy; O(1) memory; infinite.
      *
      * @param x the value to repeat (may be null)
@@ -701,6 +675,23 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
     }
 
     /**
+     * The elements of each iterable of {@code sources} in turn: Python's {@code itertools.chain(*sources)}, as
+     * {@link #concat(Iterable[])}. A single collection argument is the list of inputs (Guava's
+     * {@code Iterables.concat} convention), so a {@code List<Generator<T>>} needs no array; to chain one
+     * collection's own elements, use {@link #from(Iterable)}. The collection is copied at this call.
+     *
+     * <p>Lazy; stateless.
+     *
+     * @param sources the iterables to concatenate
+     * @param <T> the type of the elements
+     * @return a generator over all the elements
+     * @throws NullPointerException if {@code sources} or one of them is null
+     */
+    public static <T> Generator<T> concat(Collection<? extends Iterable<? extends T>> sources) {
+        return concat(Tuples.inputs(sources, "sources"));
+    }
+
+    /**
      * The lines of a UTF-8 text file, read lazily (a file of any size streams in constant memory): Python's
      * {@code for line in open(path)}, without the line terminators. The file is opened on the first request (a
      * missing file fails there) and closed when the lines are exhausted, when this generator or any generator
@@ -747,43 +738,6 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     public static Generator<String> lines(Reader reader) {
         return new Generator<>(new Producers.Lines(null, null, requireNonNull(reader, "reader")));
-    }
-
-    /**
-     * Python's {@code zip(*iterables)}: lists of the i-th elements of every input, until the shortest input ends.
-     * Each round asks the inputs in order, so the round that ends has consumed one element from every input before
-     * the exhausted one (and those elements are lost), exactly as Python's. Always pulls. Zero inputs give an
-     * empty generator. (A single non-array argument picks the instance method {@link #zip(Iterable)}; pass an
-     * array for the static one.)
-     *
-     * <p>Lazy; O(number of inputs) memory.
-     *
-     * @param sources the inputs
-     * @param <T> the type of the elements
-     * @return a generator of unmodifiable lists (nulls allowed), one element per input
-     * @throws NullPointerException if {@code sources} or one of them is null
-     */
-    @SafeVarargs
-    public static <T> Generator<List<T>> zip(Iterable<? extends T>... sources) {
-        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.SHORTEST, null, Tuples.generators(sources, "sources")));
-    }
-
-    /**
-     * Python's {@code zip(*iterables, strict=True)}: as {@link #zip(Iterable[])}, but once every complete list has
-     * been yielded, inputs of different lengths fail with Python's message, such as "zip() argument 2 is shorter
-     * than argument 1" or "zip() argument 3 is longer than arguments 1-2". Always pulls.
-     *
-     * <p>Lazy; O(number of inputs) memory.
-     *
-     * @param sources the inputs
-     * @param <T> the type of the elements
-     * @return a generator of unmodifiable lists (nulls allowed), one element per input
-     * @throws NullPointerException if {@code sources} or one of them is null
-     * @throws IllegalArgumentException (on the request that finds it) if the inputs have different lengths
-     */
-    @SafeVarargs
-    public static <T> Generator<List<T>> zipStrict(Iterable<? extends T>... sources) {
-        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.STRICT, null, Tuples.generators(sources, "sources")));
     }
 
     // ---------------------------------------------------------------------------------- intermediate operations
@@ -978,7 +932,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * Pairs of this generator's values with {@code other}'s: Python's {@code zip(g, other)}. Each request pulls
      * one value from this generator and then one from {@code other}; if {@code other} has run out, the value just
      * pulled from this generator is lost, as in Python. {@code g.zip(g)} pairs consecutive values. Always pulls.
-     * Closing the result closes both inputs.
+     * Closing the result closes both inputs. Three or more inputs: {@link Itertools#zip(Iterable[])}.
      *
      * <p>Lazy; stateless.
      *

@@ -2,6 +2,7 @@ package dev.jyield;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -41,10 +42,10 @@ public final class Itertools {
      * Python's {@code count()}: 0, 1, 2, ... forever.
      *
      * @return an infinite generator of longs
-     * @see Generator#count(long, long)
+     * @see #count(long, long)
      */
     public static Generator<Long> count() {
-        return Generator.count(0, 1);
+        return count(0, 1);
     }
 
     /**
@@ -52,10 +53,12 @@ public final class Itertools {
      *
      * @param start the first value
      * @return an infinite generator of longs
-     * @see Generator#count(long, long)
+     * @throws ArithmeticException when asked for a value past {@link Long#MAX_VALUE} (Python's integers do not
+     *     overflow; a wrapped value would be silently wrong)
+     * @see #count(long, long)
      */
     public static Generator<Long> count(long start) {
-        return Generator.count(start, 1);
+        return count(start, 1);
     }
 
     /**
@@ -67,7 +70,7 @@ public final class Itertools {
      * @throws ArithmeticException when asked for a value outside the range of {@code long}
      */
     public static Generator<Long> count(long start, long step) {
-        return Generator.count(start, step);
+        return new Generator<>(new Producers.Count(start, step));
     }
 
     /**
@@ -180,6 +183,20 @@ public final class Itertools {
     @SafeVarargs
     public static <T> Generator<T> chain(Iterable<? extends T>... iterables) {
         return Generator.concat(iterables);
+    }
+
+    /**
+     * Python's {@code chain(*iterables)} over a collection of inputs, as {@link #chain(Iterable[])}. A single
+     * collection argument is the list of inputs (Guava's {@code Iterables.concat} convention), so
+     * {@code chain(listOfGenerators)} needs no array. The collection is copied at this call.
+     *
+     * @param iterables the iterables, in order
+     * @param <T> the type of the elements
+     * @return a generator over all the elements
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<T> chain(Collection<? extends Iterable<? extends T>> iterables) {
+        return chain(Tuples.inputs(iterables, "iterables"));
     }
 
     /**
@@ -367,6 +384,35 @@ public final class Itertools {
     @SafeVarargs
     public static <T> Generator<List<T>> product(Iterable<? extends T>... iterables) {
         return product(1, iterables);
+    }
+
+    /**
+     * Python's {@code product(*iterables)} over a collection of pools, as {@link #product(Iterable[])}. A single
+     * collection argument is the list of pools (Guava's {@code Iterables.concat} convention). Reads every pool
+     * at this call.
+     *
+     * @param iterables the pools, in order
+     * @param <T> the type of the elements
+     * @return a generator of tuples, one element from each pool
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<List<T>> product(Collection<? extends Iterable<? extends T>> iterables) {
+        return product(1, iterables);
+    }
+
+    /**
+     * Python's {@code product(*iterables, repeat=repeat)} over a collection of pools, as
+     * {@link #product(int, Iterable[])}; a single collection argument is the list of pools.
+     *
+     * @param repeat how many times the sequence of pools is repeated
+     * @param iterables the pools, in order
+     * @param <T> the type of the elements
+     * @return a generator of tuples of {@code repeat * iterables.size()} elements
+     * @throws IllegalArgumentException if {@code repeat} is negative
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<List<T>> product(int repeat, Collection<? extends Iterable<? extends T>> iterables) {
+        return Combinatorics.product(repeat, Tuples.inputs(iterables, "iterables"));
     }
 
     /**
@@ -595,6 +641,91 @@ public final class Itertools {
     @SuppressWarnings("unchecked")
     public static <T> Generator<List<T>> zipLongest(T fill, Iterable<? extends T>... iterables) {
         return new Generator<>(Merges.Zip.tuples(Merges.Stop.LONGEST, fill, Tuples.generators(iterables, "iterables")));
+    }
+
+    /**
+     * Python's {@code zip_longest(*iterables, fillvalue=fill)} over a collection of inputs, as
+     * {@link #zipLongest(Object, Iterable[])}. A single collection argument is the list of inputs (Guava's
+     * {@code Iterables.concat} convention). Lazy; always pulls.
+     *
+     * @param fill the value for the inputs that are exhausted (may be null)
+     * @param iterables the inputs, in order
+     * @param <T> the type of the elements
+     * @return a generator of tuples of {@code iterables.size()} elements
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<List<T>> zipLongest(T fill, Collection<? extends Iterable<? extends T>> iterables) {
+        return zipLongest(fill, Tuples.inputs(iterables, "iterables"));
+    }
+
+    /**
+     * Python's {@code zip(*iterables)}: lists of the i-th elements of every input, until the shortest input ends.
+     * Each round asks the inputs in order, so the round that ends has consumed one element from every input before
+     * the exhausted one (and those elements are lost), exactly as Python's. Always pulls. Zero inputs give an
+     * empty generator. Two inputs as a {@link Pair}: {@link Generator#zip(Iterable)}.
+     *
+     * {@snippet :
+     * Itertools.zip(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7, 8, 9));  // yields [1, 4, 7], [2, 5, 8], [3, 6, 9]
+     * }
+     *
+     * <p>Lazy; O(number of inputs) memory.
+     *
+     * @param iterables the inputs
+     * @param <T> the type of the elements
+     * @return a generator of unmodifiable lists (nulls allowed), one element per input
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    @SafeVarargs
+    public static <T> Generator<List<T>> zip(Iterable<? extends T>... iterables) {
+        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.SHORTEST, null,
+                Tuples.generators(iterables, "iterables")));
+    }
+
+    /**
+     * Python's {@code zip(*iterables)} over a collection of inputs, as {@link #zip(Iterable[])}: a single
+     * collection argument is the list of inputs (Guava's {@code Iterables.concat} convention), so
+     * {@code zip(listOfGenerators)} is Python's {@code zip(*its)} with no array.
+     *
+     * @param iterables the inputs, in order
+     * @param <T> the type of the elements
+     * @return a generator of unmodifiable lists (nulls allowed), one element per input
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<List<T>> zip(Collection<? extends Iterable<? extends T>> iterables) {
+        return zip(Tuples.inputs(iterables, "iterables"));
+    }
+
+    /**
+     * Python's {@code zip(*iterables, strict=True)}: as {@link #zip(Iterable[])}, but once every complete list has
+     * been yielded, inputs of different lengths fail with Python's message, such as "zip() argument 2 is shorter
+     * than argument 1" or "zip() argument 3 is longer than arguments 1-2". Always pulls.
+     *
+     * <p>Lazy; O(number of inputs) memory.
+     *
+     * @param iterables the inputs
+     * @param <T> the type of the elements
+     * @return a generator of unmodifiable lists (nulls allowed), one element per input
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     * @throws IllegalArgumentException (on the request that finds it) if the inputs have different lengths
+     */
+    @SafeVarargs
+    public static <T> Generator<List<T>> zipStrict(Iterable<? extends T>... iterables) {
+        return new Generator<>(Merges.Zip.<T>tuples(Merges.Stop.STRICT, null,
+                Tuples.generators(iterables, "iterables")));
+    }
+
+    /**
+     * Python's {@code zip(*iterables, strict=True)} over a collection of inputs, as {@link #zipStrict(Iterable[])};
+     * a single collection argument is the list of inputs (Guava's {@code Iterables.concat} convention).
+     *
+     * @param iterables the inputs, in order
+     * @param <T> the type of the elements
+     * @return a generator of unmodifiable lists (nulls allowed), one element per input
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     * @throws IllegalArgumentException (on the request that finds it) if the inputs have different lengths
+     */
+    public static <T> Generator<List<T>> zipStrict(Collection<? extends Iterable<? extends T>> iterables) {
+        return zipStrict(Tuples.inputs(iterables, "iterables"));
     }
 
     /**
@@ -1347,6 +1478,20 @@ public final class Itertools {
     }
 
     /**
+     * Python's recipe {@code roundrobin(*iterables)} over a collection of inputs, as
+     * {@link #roundrobin(Iterable[])}: a single collection argument is the list of inputs (Guava's
+     * {@code Iterables.concat} convention). Lazy; always pulls.
+     *
+     * @param iterables the inputs, in order
+     * @param <T> the type of the elements
+     * @return a generator interleaving the inputs
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<T> roundrobin(Collection<? extends Iterable<? extends T>> iterables) {
+        return roundrobin(Tuples.inputs(iterables, "iterables"));
+    }
+
+    /**
      * Two generators: the elements that fail the predicate, and those that satisfy it, each in order. They read
      * one source through {@link #tee(Iterable, int)}, so each calls the predicate on each element it reads (twice
      * in all): cache it if it is slow. Closing both closes the source.
@@ -2081,7 +2226,23 @@ public final class Itertools {
      *
      * <p>Python equivalent: {@code more_itertools.interleave(*iterables)}.
      *
+     * <p>A single collection argument is the list of inputs (Guava's {@code Iterables.concat} convention), so
+     * {@code interleave(listOfGenerators)} needs no array; {@link #interleave(Iterable[])} takes them as arguments.
+     *
      * <p>Lazy; buffers one round.
+     *
+     * @param iterables the inputs, in order
+     * @param <T> the type of the elements
+     * @return a generator interleaving the inputs
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<T> interleave(Collection<? extends Iterable<? extends T>> iterables) {
+        return interleave(Tuples.inputs(iterables, "iterables"));
+    }
+
+    /**
+     * One element from each input in turn, as {@link #interleave(Collection)} documents, with the inputs as
+     * arguments. Python equivalent: {@code more_itertools.interleave(*iterables)}. Lazy; buffers one round.
      *
      * @param iterables the inputs
      * @param <T> the type of the elements
@@ -2123,6 +2284,20 @@ public final class Itertools {
         @SuppressWarnings("unchecked")
         Generator<T> typed = (Generator<T>) (Generator<?>) all;
         return typed;
+    }
+
+    /**
+     * Python's {@code more_itertools.interleave_longest(*iterables)} over a collection of inputs, as
+     * {@link #interleaveLongest(Iterable[])}: a single collection argument is the list of inputs (Guava's
+     * {@code Iterables.concat} convention). Lazy; buffers one round.
+     *
+     * @param iterables the inputs, in order
+     * @param <T> the type of the elements
+     * @return a generator interleaving the inputs
+     * @throws NullPointerException if {@code iterables} or one of them is null
+     */
+    public static <T> Generator<T> interleaveLongest(Collection<? extends Iterable<? extends T>> iterables) {
+        return interleaveLongest(Tuples.inputs(iterables, "iterables"));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * The yielder of a body run as a plain call: each value goes straight to the consumer. If the consumer throws,
  * the body is closed where it stands (a {@link GeneratorExit} at its yield) and the consumer's exception wins.
  */
-final class PushYielder<T> extends Yielder<T> {
+final class PushYielder<T> extends Coroutine.Channel<T, Object> {
     private final Consumer<? super T> sink;
     private Throwable consumerFailure;
     private boolean finished;
@@ -57,7 +57,19 @@ final class PushYielder<T> extends Yielder<T> {
         if (source instanceof Generator<? extends T> g) {
             return yieldFrom(g);
         }
-        Iterator<? extends T> it = source.iterator();
+        return drain(source.iterator());
+    }
+
+    @Override
+    public Object yieldFrom(Iterator<? extends T> source) {
+        requireNonNull(source, "source");
+        if (source instanceof Generator<? extends T> g) {
+            return yieldFrom(g);
+        }
+        return drain(source);
+    }
+
+    private Object drain(Iterator<? extends T> it) {
         try {
             while (it.hasNext()) {
                 this.yield(it.next());

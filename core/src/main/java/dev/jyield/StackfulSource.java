@@ -180,7 +180,7 @@ abstract class StackfulSource<T> extends Source<T> {
     /** Resumes the abandoned body (with {@link #thrown} set) so that it ends; must not wait for a consumer. */
     abstract void closeAbandoned();
 
-    final class StackfulYielder extends Yielder<T> {
+    final class StackfulYielder extends Coroutine.Channel<T, Object> {
         @Override
         public Object yield(T value) {
             return suspend(YIELD, value);
@@ -195,6 +195,11 @@ abstract class StackfulSource<T> extends Source<T> {
         public Object yieldFrom(Iterable<? extends T> source) {
             requireNonNull(source, "source");
             return suspend(DELEGATE, source instanceof Generator<?> g ? g : source.iterator());
+        }
+
+        @Override
+        public Object yieldFrom(java.util.Iterator<? extends T> source) {
+            return suspend(DELEGATE, requireNonNull(source, "source"));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.jyield;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +39,15 @@ final class Tuples {
     /** Python's {@code tuple(iterator)}: drains {@code source} into an immutable list. */
     static <T> List<T> tuple(Iterator<? extends T> source) {
         return Collections.unmodifiableList(drain(source));
+    }
+
+    /**
+     * The inputs of a {@code Collection} overload as the array its varargs twin takes (Guava's
+     * {@code Iterables.concat} convention: the one collection argument is the list of inputs).
+     */
+    @SuppressWarnings("unchecked") // why: an array of a generic type cannot be created otherwise
+    static <T> Iterable<? extends T>[] inputs(Collection<? extends Iterable<? extends T>> inputs, String name) {
+        return Util.requireNonNull(inputs, name).toArray(new Iterable[0]);
     }
 
     /** Wraps each iterable as a generator (taking its iterator at the first request). */

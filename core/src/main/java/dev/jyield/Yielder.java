@@ -1,5 +1,7 @@
 package dev.jyield;
 
+import java.util.Iterator;
+
 /**
  * The handle a generator body yields through: Python's {@code yield} and {@code yield from}.
  *
@@ -51,4 +53,22 @@ public abstract class Yielder<T> {
      * @throws NullPointerException if {@code source} is null
      */
     public abstract Object yieldFrom(Iterable<? extends T> source);
+
+    /**
+     * Yields every remaining element of {@code source}, as Python's {@code yield from it} on an iterator (as in
+     * {@code heapq.merge}). The consumer drains the iterator directly, with no suspension of the body per element;
+     * it is advanced only as this generator is. A {@link Generator} passed here is delegated to as by
+     * {@link #yieldFrom(Generator)} (a generator is both an iterator and an iterable; with its static type the
+     * {@code Generator} overload is chosen). Another class that is both (such as {@link Peekable}, whose iterator
+     * is itself) makes the call ambiguous for javac: cast it to {@code Iterator} or {@code Iterable}, which here
+     * do the same. Sending a non-null value while a plain iterator is being drained raises an
+     * {@link IllegalStateException} at this call.
+     *
+     * @param source the iterator to drain
+     * @return null (a plain iterator has no return value), or a generator's return value
+     * @throws NullPointerException if {@code source} is null
+     * @throws GeneratorExit when this generator is closed during the draining (an {@link AutoCloseable}
+     *     iterator is closed first)
+     */
+    public abstract Object yieldFrom(Iterator<? extends T> source);
 }

@@ -31,7 +31,7 @@ class ConstantMemoryTest {
                 .peek(x -> { }).sumLong(x -> x & 1023);
         System.out.println("pushed " + pushed + " " + body.engineName());
         // Pulled: take stops early, so the stages pull value by value through the generator protocol.
-        long pulled = Generator.count(0).take(n).map(x -> x * 3).filter(x -> x % 2 == 0).pairwise()
+        long pulled = Itertools.count(0).take(n).map(x -> x * 3).filter(x -> x % 2 == 0).pairwise()
                 .map(Pair::second).count();
         System.out.println("pulled " + pulled);
     }

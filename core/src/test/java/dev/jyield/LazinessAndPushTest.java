@@ -95,7 +95,7 @@ class LazinessAndPushTest {
         expectPulls(g -> g.accumulate(0, Integer::sum), 0, 1); // the initial value needs no pull
         expectPulls(g -> g.distinct(x -> x / 2), 1, 3);
         expectPulls(g -> g.flatMap(x -> List.of(x, x)), 1, 1);
-        expectPulls(g -> g.zip(Generator.count(0)), 1, 2);
+        expectPulls(g -> g.zip(Itertools.count(0)), 1, 2);
         expectPulls(g -> g.compress(Generator.repeat(true)), 1, 2);
         expectPulls(g -> g.chain(List.of()), 1, 2);
         expectPulls(g -> g.groupBy(x -> x / 3), 1, 4); // the second group starts at 3, the 4th value
@@ -291,7 +291,7 @@ class LazinessAndPushTest {
                 log.add("c closed");
             }
         });
-        Generator<List<Integer>> z = Generator.zip(a, b, c);
+        Generator<List<Integer>> z = Itertools.zip(a, b, c);
         assertThat(z.next()).containsExactly(1, 10, 100);
         assertThatThrownBy(z::close).isSameAs(first)
                 .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));

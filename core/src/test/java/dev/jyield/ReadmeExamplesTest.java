@@ -59,19 +59,19 @@ class ReadmeExamplesTest {
 
     @Test
     void aCoroutine() {
-        Generator<Double> avg = Generator.of(y -> {
+        Coroutine<Double, Double, Void> avg = Coroutine.of(y -> {
             double total = 0;
             int count = 0;
             Double average = null;
             while (true) {
-                Object value = y.yield(average);
-                total += ((Number) value).doubleValue();
+                double value = y.yield(average);
+                total += value;
                 average = total / ++count;
             }
         });
         assertThat(avg.next()).isNull();
-        assertThat(avg.send(10)).isEqualTo(10.0);
-        assertThat(avg.send(20)).isEqualTo(15.0);
+        assertThat(avg.send(10.0)).isEqualTo(10.0);
+        assertThat(avg.send(20.0)).isEqualTo(15.0);
         avg.close();
         assertThat(avg.state()).isEqualTo(Generator.State.CLOSED);
     }

@@ -59,6 +59,18 @@ public abstract class StateMachine {
         return source instanceof Generator<?> g ? g : source.iterator();
     }
 
+    /**
+     * What a rewritten {@code yieldFrom(Iterator)} hands to the driver: the iterator itself (a generator is
+     * delegated to as one).
+     *
+     * @param source the iterator to drain
+     * @return {@code source}
+     * @throws NullPointerException if {@code source} is null, as {@code Yielder.yieldFrom} does
+     */
+    public static Object delegate(java.util.Iterator<?> source) {
+        return Objects.requireNonNull(source, "source");
+    }
+
     /** How a helper method that takes a body's yielder becomes a generator: installed once, by the engine itself. */
     @FunctionalInterface
     public interface Helpers {
