@@ -11,7 +11,8 @@
 Each case is timed with timeit, best of --repeat runs (the least disturbed one), and checked against the sum
 PullBench's peers compute. Prints a table; --json FILE also writes
 
-    {"implementation": "CPython", "python": "3.11.7", "date": "2026-12-03", "cores": 2, "repeat": 5,
+    {"implementation": "CPython", "python": "3.11.7", "executable": "/usr/bin/python3", "date": "2026-12-03",
+     "cores": 2, "repeat": 5, "quick": false,
      "results": [{"case": "single", "ns": 22.3, "unit": "ns/element", "n": 1000000}, ...]}
 
 where case is PullBench's method prefix and ns the best time divided by n (elements, nodes or generators).
@@ -121,6 +122,7 @@ def main(argv=None):
         print(f"{r['case']:<10} {r['ns']:>10.2f}  {r['unit']}")
     if args.json:
         doc = {"implementation": platform.python_implementation(), "python": platform.python_version(),
+               "executable": sys.executable,
                "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
                "cores": os.cpu_count(), "repeat": repeat, "quick": args.quick, "results": results}
         with open(args.json, "w", encoding="utf-8") as f:
