@@ -156,8 +156,9 @@ def machine():
 def markdown(bars, python):
     """The README's table: one row per case, peers in their columns."""
     by = {(b.case, b.peer): b for b in bars}
+    cpython = f"CPython {python}" if python else "CPython"
     lines = [f"| case (`PullBench`) | hand-written | Kotlin `sequence {{}}` | jyield | jyield vs Kotlin | others"
-             f" | CPython {python} |", "|---|---|---|---|---|---|---|"]
+             f" | {cpython} |", "|---|---|---|---|---|---|---|"]
 
     def cell(case, peer):
         b = by.get((case, peer))
@@ -281,7 +282,7 @@ def main(argv=None):
         titles.append(args.label)
     with open(args.svg, "w", encoding="utf-8") as f:
         f.write(svg(bars, titles))
-    print(markdown(bars, python or "?"))
+    print(markdown(bars, python))
     print()
     print(f"```sh\n{command}\n```")
     return 0
