@@ -64,6 +64,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /** While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to. */
     private Object delegate;
     private Object returnValue;
+    /** The {@code yieldFrom} chain this generator belongs to, or null; {@link #level} is its index there. */
+    private Chain chain;
+    private int level;
 
     AbstractGenerator(Source<T> src) {
         this.src = src;
@@ -205,6 +208,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 if (guarded && owner != Thread.currentThread()) {
                     return claimed(() -> request(sent, thrown)); // another thread started it since this one looked
                 }
+                if (inRunningChain()) {
+                    throw executing();
+                }
             }
         }
         return resume(sent, thrown);
@@ -215,6 +221,11 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * compare-and-set of the state, the other gets "generator already executing" and its engine never runs.
      */
     private boolean start() {
+        return begin(false) == Source.YIELD;
+    }
+
+    /** {@link #start}; {@code inner}: started by the trampoline of the chain it has joined, as {@link #inner}. */
+    private int begin(boolean inner) {
         Source<T> unstarted = src;
         Source<T> s = unstarted.forPull(this);
         // why: a racer may read the winner's engine as src; that one must not be released
@@ -232,7 +243,10 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         try {
             leaveCreated(RUNNING, mine);
             src = s;
-            return resume(null, null);
+            if (inner) {
+                return step(null, null, true);
+            }
+            return resume(null, null) ? Source.YIELD : Source.RETURN;
         } finally {
             if (claim) {
                 owner = null;
@@ -274,14 +288,88 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     }
 
     /**
-     * The one resume step: resumes the delegate of a running {@code yieldFrom}, or else the source, with a sent
-     * value or an exception to raise, until a value or the end. Precondition: started, not CLOSED, no value
-     * waiting. Returns true with {@link #value} set if a value was yielded, false if the generator ended by
-     * returning; throws what the body throws, and is then CLOSED.
+     * The one resume step, with a sent value or an exception to raise, until a value or the end. Precondition:
+     * started, not CLOSED, no value waiting. Returns true with {@link #value} set if a value was yielded, false if
+     * the generator ended by returning; throws what the body throws, and is then CLOSED.
+     *
+     * <p>A {@code yieldFrom} of a generator makes the two one {@link Chain}, and a request to any generator of a
+     * chain resumes its innermost one directly (a trampoline), so a value costs the same at any depth and the
+     * stack does not grow with it. PEP 380 stays exact: a send or throw reaches the innermost generator; a close
+     * closes each from the inside out; a delegate's end or failure resumes the level before it, one at a time,
+     * with its return value or its exception; every level from the one asked to the innermost is running.
      */
     @SuppressWarnings("unchecked")
     private boolean resume(Object sent, Throwable thrown) {
         state = RUNNING;
+        Chain c = chain;
+        AbstractGenerator<?> cur = this;
+        if (c != null) {
+            c.running = level;
+            cur = c.levels[c.top];
+        }
+        try {
+            for (;;) {
+                int r;
+                if (cur == this) {
+                    r = step(sent, thrown, true);
+                } else {
+                    boolean closing = thrown instanceof GeneratorExit;
+                    try {
+                        r = cur.inner(sent, thrown);
+                    } catch (Throwable t) {
+                        cur = c.pop(); // PEP 380: a delegate's exception is raised at the yieldFrom of the one before
+                        sent = null;
+                        thrown = t;
+                        continue;
+                    }
+                    if (r == Source.YIELD) {
+                        value = (T) cur.value;
+                        cur.value = null;
+                        cur.ready = false;
+                        return yielded();
+                    }
+                    if (r == Source.RETURN) {
+                        Object result = cur.returnValue;
+                        cur = c.pop();
+                        if (!closing) { // else the level before gets its own GeneratorExit, after its delegate's close
+                            sent = result;
+                            thrown = null;
+                        }
+                        continue;
+                    }
+                }
+                if (r != Source.DELEGATE) {
+                    return r == Source.YIELD;
+                }
+                if (c == null) {
+                    c = new Chain(this);
+                }
+                if (cur != this) {
+                    cur.state = SUSPENDED; // running as a level of this chain while it runs, as c.running says
+                }
+                cur = c.push((AbstractGenerator<?>) cur.delegate);
+                sent = null;
+                thrown = null;
+            }
+        } finally {
+            if (c != null) {
+                c.running = -1;
+                if (state == CLOSED) {
+                    c.pop(); // this generator has ended: it is the innermost level left
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs this generator's own source, or forwards to a delegate that is not in its chain (a plain iterator, or a
+     * generator that another chain resumes), until a value or the end: returns {@link Source#YIELD} with the value
+     * waiting, {@link Source#RETURN} when ended, or, if {@code mayJoin}, {@link Source#DELEGATE} when a new
+     * {@code yieldFrom} starts on a generator that can join this one's chain. Precondition: RUNNING, no value
+     * waiting, not delegating within its chain. What the body throws escapes, and the generator is then CLOSED.
+     */
+    @SuppressWarnings("unchecked")
+    private int step(Object sent, Throwable thrown, boolean mayJoin) {
         try {
             for (;;) {
                 Object d = delegate;
@@ -289,7 +377,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     // PEP 380: forward to the delegate; its values are ours, its end or failure resumes the body.
                     try {
                         if (d instanceof AbstractGenerator<?> g) {
-                            if (thrown instanceof GeneratorExit) {
+                            if (mayJoin && sent == null && thrown == null && g.joinable()) {
+                                return Source.DELEGATE;
+                            } else if (thrown instanceof GeneratorExit) {
                                 delegate = null;
                                 g.implClose();
                             } else if (thrown == null && g.state == CLOSED) {
@@ -298,7 +388,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                 sent = null;
                             } else if (g.request(sent, thrown)) {
                                 value = (T) g.take();
-                                return yielded();
+                                yielded();
+                                return Source.YIELD;
                             } else {
                                 delegate = null;
                                 sent = g.returnValue;
@@ -317,7 +408,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                 sent = null;
                             } else if (it.hasNext()) {
                                 value = (T) it.next();
-                                return yielded();
+                                yielded();
+                                return Source.YIELD;
                             } else {
                                 delegate = null;
                             }
@@ -331,11 +423,12 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 int outcome = src.resume(sent, thrown);
                 if (outcome == Source.YIELD) {
                     value = (T) src.out;
-                    return yielded();
+                    yielded();
+                    return Source.YIELD;
                 }
                 if (outcome == Source.RETURN) {
                     returned();
-                    return false;
+                    return Source.RETURN;
                 }
                 delegate = src.out;
                 sent = null;
@@ -343,6 +436,114 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
         } catch (Throwable t) {
             throw failed(t);
+        }
+    }
+
+    /**
+     * Whether a request runs through this generator's chain. Every generator of the chain then refuses requests,
+     * as Python's running ones do; one outside the running part of the chain (a generator that delegates to the
+     * one the request was made to) refuses too, where Python would resume it and raise at its yieldFrom.
+     */
+    private boolean inRunningChain() {
+        Chain c = chain;
+        return c != null && c.running >= 0;
+    }
+
+    /**
+     * A generator a {@code yieldFrom} has just started on may join the chain of the one delegating to it: it has
+     * no value waiting, is not running or closed, and belongs to no chain but its own, idle and alone.
+     */
+    private boolean joinable() {
+        Chain c = chain;
+        return !ready && (state == SUSPENDED || state == CREATED) && (c == null || (c.top == 0 && c.running < 0));
+    }
+
+    /**
+     * The trampoline's request to a generator of its chain other than the one it was asked for: a step with a sent
+     * value or exception, a start, or (for a {@link GeneratorExit}) a close. Returns as {@link #step}; a close that
+     * ends normally returns {@link Source#RETURN}.
+     */
+    private int inner(Object sent, Throwable thrown) {
+        if (guarded && owner != Thread.currentThread()) {
+            return claimed(() -> inner(sent, thrown));
+        }
+        return switch (state) {
+            case CREATED -> begin(true);
+            case SUSPENDED -> {
+                if (thrown instanceof GeneratorExit) {
+                    closeInner();
+                    yield Source.RETURN;
+                }
+                state = RUNNING;
+                yield step(sent, thrown, true);
+            }
+            // a generator resumed by its own next() whose body resumes a generator that delegates to it (Python
+            // raises the ValueError in the delegating frame too); CLOSED cannot be in a chain
+            default -> throw executing();
+        };
+    }
+
+    /** {@link #implClose()} of a suspended generator, from the trampoline: GeneratorExit at its paused yield. */
+    private void closeInner() {
+        try {
+            state = RUNNING;
+            int r;
+            try {
+                r = step(null, new GeneratorExit(), false);
+            } catch (GeneratorExit e) {
+                return;
+            }
+            if (r == Source.YIELD) {
+                ready = false;
+                value = null;
+                throw new IllegalStateException("generator ignored GeneratorExit");
+            }
+        } finally {
+            if (state == CLOSED) {
+                src.closeSources();
+            }
+        }
+    }
+
+    /**
+     * The generators of one {@code yieldFrom} chain, outermost first: each delegates to the next, and the last one
+     * runs its own source (or a delegate outside the chain). A generator joins when a {@code yieldFrom} starts on
+     * it and leaves when that ends, so the chain is the stack of running delegations, kept on the heap.
+     */
+    private static final class Chain {
+        AbstractGenerator<?>[] levels = new AbstractGenerator<?>[8];
+        int top;
+        /** While a request runs: the level it was made to (that one and every one after it are running); else -1. */
+        int running;
+
+        Chain(AbstractGenerator<?> first) {
+            levels[0] = first;
+            first.chain = this;
+            first.level = 0;
+            running = 0;
+        }
+
+        AbstractGenerator<?> push(AbstractGenerator<?> g) {
+            if (++top == levels.length) {
+                levels = java.util.Arrays.copyOf(levels, top * 2);
+            }
+            levels[top] = g;
+            g.chain = this;
+            g.level = top;
+            return g;
+        }
+
+        /** Removes the innermost generator; returns the one before it, which no longer delegates, or null. */
+        AbstractGenerator<?> pop() {
+            AbstractGenerator<?> g = levels[top];
+            g.chain = null;
+            levels[top] = null;
+            if (--top < 0) {
+                return null;
+            }
+            AbstractGenerator<?> before = levels[top];
+            before.delegate = null;
+            return before;
         }
     }
 
@@ -388,6 +589,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             return;
         }
         try {
+            if (inRunningChain()) {
+                throw executing();
+            }
             switch (state) {
                 case RUNNING -> throw executing();
                 case CREATED -> {
@@ -422,7 +626,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** {@link Generator#state()}. */
     final State implState() {
-        return State.values()[state];
+        Chain c = chain;
+        return c != null && c.running >= 0 && level >= c.running ? State.RUNNING : State.values()[state];
     }
 
     /** {@link Generator#returnValue()}. */

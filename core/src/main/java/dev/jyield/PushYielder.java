@@ -11,12 +11,36 @@ import java.util.function.Consumer;
  * the body is closed where it stands (a {@link GeneratorExit} at its yield) and the consumer's exception wins.
  */
 final class PushYielder<T> extends Coroutine.Channel<T, Object> {
+    /**
+     * How many pushed bodies may run inside one another through {@code yieldFrom}: a deeper delegate is pulled
+     * instead, whose own delegations then run on the heap (see AbstractGenerator's chain), so that a chain of any
+     * depth runs on a bounded stack.
+     */
+    static final int MAX_NESTING = 32;
+
     private final Consumer<? super T> sink;
+    /** How many pushed bodies this one runs inside. */
+    private final int nesting;
     private Throwable consumerFailure;
     private boolean finished;
 
     PushYielder(Consumer<? super T> sink) {
         this.sink = sink;
+        this.nesting = sink instanceof Nested<?> n ? n.target.nesting + 1 : 0;
+    }
+
+    /** The consumer through which a pushed body hands a delegate's values on: it tells the delegate its depth. */
+    private static final class Nested<T> implements Consumer<T> {
+        final PushYielder<T> target;
+
+        Nested(PushYielder<T> target) {
+            this.target = target;
+        }
+
+        @Override
+        public void accept(T value) {
+            target.yield(value);
+        }
     }
 
     @Override
@@ -41,7 +65,13 @@ final class PushYielder<T> extends Coroutine.Channel<T, Object> {
         }
         boolean wasClosed = sub.state() == Generator.State.CLOSED;
         try {
-            sub.forEachRemaining(this::yield);
+            if (nesting < MAX_NESTING) {
+                sub.forEachRemaining(new Nested<>(this));
+            } else {
+                while (sub.hasNext()) {
+                    this.yield(sub.next());
+                }
+            }
         } catch (GeneratorExit e) {
             if (consumerFailure != null) {
                 sub.close(); // a pulled sub is still suspended under the failed consumer

@@ -35,6 +35,11 @@ public abstract class Yielder<T> {
      * yielded by this generator, and {@code send}, {@code throwIn} and {@code close} on this generator are
      * forwarded to it while it runs.
      *
+     * <p>A chain of delegations runs on the heap, not on the stack: a request to the outermost generator resumes
+     * the innermost one directly, and a delegate's end resumes the level before it. A value costs the same at
+     * any depth (a chain a million deep runs on a default stack; CPython stops at its recursion limit), and every
+     * generator of the chain from the one asked to the innermost is {@code RUNNING} meanwhile, as in Python.
+     *
      * @param sub the generator to delegate to; it is advanced only as this generator is
      * @return the sub-generator's return value, or null if it was already exhausted
      * @throws NullPointerException if {@code sub} is null
