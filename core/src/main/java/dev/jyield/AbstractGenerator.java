@@ -61,12 +61,13 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /** Whether {@link #value} holds a yielded value that {@link Generator#next()} has not taken yet. */
     private boolean ready;
     private T value;
-    /** While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to. */
+    /**
+     * While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to; once CLOSED
+     * (when no delegation can run), the return value. One field for both keeps a generator at 40 bytes.
+     */
     private Object delegate;
-    private Object returnValue;
-    /** The {@code yieldFrom} chain this generator belongs to, or null; {@link #level} is its index there. */
+    /** The {@code yieldFrom} chain this generator belongs to, or null. */
     private Chain chain;
-    private int level;
 
     AbstractGenerator(Source<T> src) {
         this.src = src;
@@ -304,7 +305,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         Chain c = chain;
         AbstractGenerator<?> cur = this;
         if (c != null) {
-            c.running = level;
+            c.running = c.indexOf(this);
             cur = c.levels[c.top];
         }
         try {
@@ -329,7 +330,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                         return yielded();
                     }
                     if (r == Source.RETURN) {
-                        Object result = cur.returnValue;
+                        Object result = cur.implReturnValue();
                         cur = c.pop();
                         if (!closing) { // else the level before gets its own GeneratorExit, after its delegate's close
                             sent = result;
@@ -392,7 +393,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                 return Source.YIELD;
                             } else {
                                 delegate = null;
-                                sent = g.returnValue;
+                                sent = g.implReturnValue();
                             }
                         } else {
                             Iterator<?> it = (Iterator<?>) d;
@@ -519,7 +520,6 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         Chain(AbstractGenerator<?> first) {
             levels[0] = first;
             first.chain = this;
-            first.level = 0;
             running = 0;
         }
 
@@ -529,8 +529,18 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
             levels[top] = g;
             g.chain = this;
-            g.level = top;
             return g;
+        }
+
+        /** Where {@code g} is: found at once for the innermost and the outermost, the usual ones asked. */
+        int indexOf(AbstractGenerator<?> g) {
+            int i = top;
+            if (levels[i] != g) {
+                for (i = 0; levels[i] != g; i++) {
+                    // a request to a generator in the middle of a chain, made directly: rare
+                }
+            }
+            return i;
         }
 
         /** Removes the innermost generator; returns the one before it, which no longer delegates, or null. */
@@ -572,7 +582,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     private void returned() {
         // why: src.out is left as it is (the source owns it); the next outcome overwrites it.
-        returnValue = src.out;
+        delegate = src.out; // the return value, from now on
         state = CLOSED;
         src.release();
     }
@@ -627,12 +637,12 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /** {@link Generator#state()}. */
     final State implState() {
         Chain c = chain;
-        return c != null && c.running >= 0 && level >= c.running ? State.RUNNING : State.values()[state];
+        return c != null && c.running >= 0 && c.indexOf(this) >= c.running ? State.RUNNING : State.values()[state];
     }
 
     /** {@link Generator#returnValue()}. */
     final Object implReturnValue() {
-        return returnValue;
+        return state == CLOSED ? delegate : null;
     }
 
     // ------------------------------------------------------------------------------- for Generator's operators
@@ -673,7 +683,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         } catch (Throwable t) {
             throw failed(t);
         }
-        returnValue = r;
+        delegate = r; // the return value
         state = CLOSED;
         src.release();
         return true;
