@@ -392,8 +392,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                 yielded();
                                 return Source.YIELD;
                             } else {
-                                delegate = null;
+                                delegate = null; // it ended, though it may have been thrown into: PEP 380's result
                                 sent = g.implReturnValue();
+                                thrown = null;
                             }
                         } else {
                             Iterator<?> it = (Iterator<?>) d;

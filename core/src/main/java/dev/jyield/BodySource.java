@@ -2,16 +2,29 @@ package dev.jyield;
 
 import java.util.function.Consumer;
 
-/** A generator body not yet started: pushed by a terminal operation, or handed to a pull engine. */
-final class BodySource<T> extends Source<T> {
-    private final Object body;
-    private final boolean returning;
+/**
+ * A generator body: pushed by a terminal operation, or handed to a pull engine when first pulled. On the bytecode
+ * engine it then runs the body's state machine itself (as the {@link BytecodeSource} it is), which saves a started
+ * generator an object; the stackful engines get sources of their own.
+ */
+final class BodySource<T> extends BytecodeSource<T> {
+    /**
+     * A {@link Generator.Body}, {@link Generator.ReturningBody} or {@link Coroutine.Body}; null once its state
+     * machine is installed.
+     */
+    private Object body;
     private final Engine engine;
 
+    /** {@code returning} must say whether the body returns a value, as its type does: it is not kept. */
     BodySource(Object body, boolean returning, Engine engine) {
+        assert returning == !(body instanceof Generator.Body<?>);
         this.body = body;
-        this.returning = returning;
         this.engine = Engine.orConfigured(engine);
+    }
+
+    /** Whether the body returns a value: every kind of body but {@link Generator.Body} does. */
+    private static boolean returning(Object body) {
+        return !(body instanceof Generator.Body<?>);
     }
 
     @SuppressWarnings("unchecked")
@@ -29,22 +42,22 @@ final class BodySource<T> extends Source<T> {
     @Override
     Source<T> forPull(Object owner) {
         Engine e = engine.forPull();
+        Object b = body;
+        if (b == null) {
+            return this; // a racer has installed the machine; the start of only one of us will run it
+        }
+        boolean returning = returning(b);
         if (e == Engine.BYTECODE) {
-            Source<T> machine = BytecodeEngine.source(body, returning, owner);
-            if (machine != null) {
-                return machine;
+            if (BytecodeEngine.install(this, b, returning, owner)) {
+                body = null; // the machine holds what the body captured
+                return this;
             }
             e = Engine.stackful();
         }
         return switch (e) {
-            case CONTINUATION -> new ContinuationSource<>(body, returning, owner);
-            default -> new ThreadSource<>(body, returning, owner);
+            case CONTINUATION -> new ContinuationSource<>(b, returning, owner);
+            default -> new ThreadSource<>(b, returning, owner);
         };
-    }
-
-    @Override
-    int resume(Object sent, Throwable thrown) {
-        throw new AssertionError("a body is resumed through its pull engine");
     }
 
     @Override
@@ -57,7 +70,7 @@ final class BodySource<T> extends Source<T> {
         PushYielder<T> y = new PushYielder<>(sink);
         Object result;
         try {
-            result = run(body, returning, y);
+            result = run(body, returning(body), y);
         } catch (Throwable t) {
             throw y.rethrow(t);
         }
@@ -65,8 +78,13 @@ final class BodySource<T> extends Source<T> {
         return result;
     }
 
+
     @Override
     String engineReport() {
+        if (body == null) {
+            return "bytecode"; // it runs there, or ran there and is closed
+        }
+        boolean returning = returning(body);
         Engine pull = engine.forPull();
         String reason = pull == Engine.BYTECODE ? BytecodeEngine.explain(body, returning) : null;
         String name = (reason == null ? pull : Engine.stackful()).name().toLowerCase(java.util.Locale.ROOT);
@@ -81,6 +99,10 @@ final class BodySource<T> extends Source<T> {
 
     @Override
     String engineName() {
+        if (body == null) {
+            return "bytecode";
+        }
+        boolean returning = returning(body);
         if (engine.pushes()) {
             return "push";
         }

@@ -95,17 +95,21 @@ final class BytecodeEngine {
     private record Template(MethodHandle constructor, boolean closeOnAbandon) {}
 
     /**
-     * The source that runs {@code body} as a state machine, or null if it cannot (the caller falls back; the
-     * reason was logged).
+     * Makes {@code into} run {@code body} as a state machine and returns true, or returns false if it cannot (the
+     * caller falls back; the reason was logged).
      */
-    static <T> Source<T> source(Object body, boolean returning, Object owner) {
+    static boolean install(BytecodeSource<?> into, Object body, boolean returning, Object owner) {
         Plan plan = plan(body, returning);
         if (plan.reason != null) {
             stepAside(plan, body);
-            return null;
+            return false;
         }
         StateMachine machine = plan.instantiate(body);
-        return machine == null ? null : new BytecodeSource<>(machine, owner, plan.closeOnAbandon);
+        if (machine == null) {
+            return false;
+        }
+        into.install(machine, owner, plan.closeOnAbandon);
+        return true;
     }
 
     /** Why {@code body} does not run on this engine, or null if it does: for diagnostics and tests. */
