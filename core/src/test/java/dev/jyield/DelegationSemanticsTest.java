@@ -525,10 +525,10 @@ class DelegationSemanticsTest {
     }
 
     /**
-     * The innermost body resumes the running outermost and does not catch: the error is raised in the innermost
-     * body, climbs through the middle and the outer, and every level ends closed.
+     * The innermost body resumes a running level (the outermost, the middle or itself) and does not catch: the
+     * error is raised in the innermost body, climbs through the middle and the outer, and every level ends closed.
      * <pre>
- * >>> import inspect
+ * >>> import inspect, traceback
  * >>> st = inspect.getgeneratorstate
  * >>> gens = {}
  * >>>
@@ -538,48 +538,58 @@ class DelegationSemanticsTest {
  * ...     finally:
  * ...         log.append(name + ' finally')
  * ...
- * >>> def careless(log):
+ * >>> def careless(log, target):
  * ...     try:
  * ...         yield 'c1'
- * ...         next(gens['outer'])
+ * ...         next(gens[target])
  * ...     finally:
  * ...         log.append('inner finally')
  * ...
- * >>> log = []; gens['inner'] = careless(log); gens['middle'] = level('middle', log, gens['inner']); gens['outer'] = level('outer', log, gens['middle'])
- * >>> next(gens['outer'])
- * 'c1'
- * >>> next(gens['outer'])
- * Traceback (most recent call last):
- *   File "<console>", line 1, in <module>
- *   File "<console>", line 3, in level
- *   File "<console>", line 3, in level
- *   File "<console>", line 4, in careless
- * ValueError: generator already executing
- * >>> log, [st(gens[n]) for n in ('outer', 'middle', 'inner')]
- * (['inner finally', 'middle finally', 'outer finally'], ['GEN_CLOSED', 'GEN_CLOSED', 'GEN_CLOSED'])
+ * >>> for target in ('outer', 'middle', 'inner'):
+ * ...     log = []; gens['inner'] = careless(log, target); gens['middle'] = level('middle', log, gens['inner']); gens['outer'] = level('outer', log, gens['middle'])
+ * ...     print(next(gens['outer']))
+ * ...     try:
+ * ...         next(gens['outer'])
+ * ...     except ValueError as e:
+ * ...         print(target, repr(e), [f.name for f in traceback.extract_tb(e.__traceback__)])
+ * ...     print(log, [st(gens[n]) for n in ('outer', 'middle', 'inner')])
+ * ...
+ * c1
+ * outer ValueError('generator already executing') ['<module>', 'level', 'level', 'careless']
+ * ['inner finally', 'middle finally', 'outer finally'] ['GEN_CLOSED', 'GEN_CLOSED', 'GEN_CLOSED']
+ * c1
+ * middle ValueError('generator already executing') ['<module>', 'level', 'level', 'careless']
+ * ['inner finally', 'middle finally', 'outer finally'] ['GEN_CLOSED', 'GEN_CLOSED', 'GEN_CLOSED']
+ * c1
+ * inner ValueError('generator already executing') ['<module>', 'level', 'level', 'careless']
+ * ['inner finally', 'middle finally', 'outer finally'] ['GEN_CLOSED', 'GEN_CLOSED', 'GEN_CLOSED']
      * </pre>
      */
     @ParameterizedTest
     @MethodSource("engines")
     void alreadyExecutingRaisedInTheInnermostClosesTheChain(Engine e) {
-        List<Generator<String>> gens = new ArrayList<>();
-        Generator<String> inner = body(y -> {
-            try {
-                y.yield("c1");
-                gens.get(0).next();
-            } finally {
-                log.add("inner finally");
-            }
-        }, e);
-        Generator<String> middle = passing(e, "middle", log, inner);
-        Generator<String> outer = passing(e, "outer", log, middle);
-        gens.add(outer);
-        assertThat(outer.next()).isEqualTo("c1");
-        assertThatThrownBy(outer::next)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("generator already executing");
-        assertThat(log).containsExactly("inner finally", "middle finally", "outer finally");
-        assertThat(states(outer, middle, inner)).containsOnly(State.CLOSED);
+        for (int target = 0; target < 3; target++) {
+            log.clear();
+            List<Generator<String>> gens = new ArrayList<>(); // outer, middle, inner
+            int t = target;
+            Generator<String> inner = body(y -> {
+                try {
+                    y.yield("c1");
+                    gens.get(t).next();
+                } finally {
+                    log.add("inner finally");
+                }
+            }, e);
+            Generator<String> middle = passing(e, "middle", log, inner);
+            Generator<String> outer = passing(e, "outer", log, middle);
+            gens.addAll(List.of(outer, middle, inner));
+            assertThat(outer.next()).isEqualTo("c1");
+            assertThatThrownBy(outer::next)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("generator already executing");
+            assertThat(log).containsExactly("inner finally", "middle finally", "outer finally");
+            assertThat(states(outer, middle, inner)).containsOnly(State.CLOSED);
+        }
     }
 
     // ------------------------------------------------------------------- 6. a middle level driven directly
