@@ -209,8 +209,12 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 if (guarded && owner != Thread.currentThread()) {
                     return claimed(() -> request(sent, thrown)); // another thread started it since this one looked
                 }
-                if (inRunningChain()) {
-                    throw executing();
+                Chain c = chain;
+                if (c != null && c.running >= 0) {
+                    if (c.indexOf(this) >= c.running) {
+                        throw executing();
+                    }
+                    split(c);
                 }
             }
         }
@@ -318,20 +322,28 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     try {
                         r = cur.inner(sent, thrown);
                     } catch (Throwable t) {
-                        cur = c.pop(); // PEP 380: a delegate's exception is raised at the yieldFrom of the one before
+                        // PEP 380: a delegate's exception is raised at the yieldFrom of the one before. A failed
+                        // delegate has left the chain; one that did not end (ignored a close, or is running) leaves.
+                        c = chain;
+                        if (cur.chain == c) {
+                            c.pop();
+                        }
+                        cur = c.levels[c.top];
+                        cur.delegate = null;
                         sent = null;
                         thrown = t;
                         continue;
                     }
+                    c = chain; // a split may have moved this generator and those after it to a chain of their own
                     if (r == Source.YIELD) {
                         value = (T) cur.value;
                         cur.value = null;
                         cur.ready = false;
                         return yielded();
                     }
-                    if (r == Source.RETURN) {
+                    if (r == Source.RETURN) { // the delegate has left the chain
                         Object result = cur.implReturnValue();
-                        cur = c.pop();
+                        cur = c.levels[c.top];
                         if (!closing) { // else the level before gets its own GeneratorExit, after its delegate's close
                             sent = result;
                             thrown = null;
@@ -342,6 +354,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 if (r != Source.DELEGATE) {
                     return r == Source.YIELD;
                 }
+                c = chain;
                 if (c == null) {
                     c = new Chain(this);
                 }
@@ -353,13 +366,42 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 thrown = null;
             }
         } finally {
+            c = chain; // null if this generator has ended, and then leaveChain has done this
             if (c != null) {
                 c.running = -1;
-                if (state == CLOSED) {
-                    c.pop(); // this generator has ended: it is the innermost level left
-                }
             }
         }
+    }
+
+    /**
+     * Leaves the chain on ending, if in one: this is then its innermost generator, and the one before it no longer
+     * delegates (its yieldFrom will see this one closed, as Python's sees a finished generator).
+     */
+    private void leaveChain() {
+        Chain c = chain;
+        if (c != null) {
+            if (c.running >= c.top) {
+                c.running = -1; // the generator a request was made to has ended: that request is over
+            }
+            c.pop();
+        }
+    }
+
+    /**
+     * A request to a generator of a running chain that delegates to the one the request was made to (Python's
+     * suspended outer frames): it resumes, and the level just before the running ones, resumed in turn, finds its
+     * delegate running, so "generator already executing" is raised at its yieldFrom. The running part moves to a
+     * chain of its own first, so that the level before it forwards to it as to any running generator.
+     */
+    private static void split(Chain c) {
+        int from = c.running;
+        Chain rest = new Chain(c.levels[from]);
+        for (int i = from + 1; i <= c.top; i++) {
+            rest.push(c.levels[i]);
+        }
+        java.util.Arrays.fill(c.levels, from, c.top + 1, null);
+        c.top = from - 1;
+        c.running = -1; // the request that was running continues on the new chain, which Chain's constructor marks running
     }
 
     /**
@@ -442,9 +484,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     }
 
     /**
-     * Whether a request runs through this generator's chain. Every generator of the chain then refuses requests,
-     * as Python's running ones do; one outside the running part of the chain (a generator that delegates to the
-     * one the request was made to) refuses too, where Python would resume it and raise at its yieldFrom.
+     * Whether a request runs through this generator's chain: for {@code close()}, which such a generator refuses.
+     * (Python refuses it for the running ones; one that delegates to them would close its delegate, which
+     * refuses: the same error, from one frame further in.)
      */
     private boolean inRunningChain() {
         Chain c = chain;
@@ -583,6 +625,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     private void returned() {
         // why: src.out is left as it is (the source owns it); the next outcome overwrites it.
+        leaveChain();
         delegate = src.out; // the return value, from now on
         state = CLOSED;
         src.release();
@@ -713,6 +756,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     }
 
     private void fail() {
+        leaveChain();
         state = CLOSED;
         delegate = null;
         try {
