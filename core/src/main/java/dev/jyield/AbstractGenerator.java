@@ -484,9 +484,10 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     }
 
     /**
-     * Whether a request runs through this generator's chain: for {@code close()}, which such a generator refuses.
-     * (Python refuses it for the running ones; one that delegates to them would close its delegate, which
-     * refuses: the same error, from one frame further in.)
+     * Whether a request runs through this generator's chain: for {@code close()}, which such a generator refuses
+     * with "generator already executing". (For one that delegates to the running part of its chain, CPython
+     * closes the delegate, which refuses, and then raises that error inside the delegating generator at its
+     * yield from; here close() raises it at once and the generator stays as it was.)
      */
     private boolean inRunningChain() {
         Chain c = chain;
