@@ -303,15 +303,25 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * closes each from the inside out; a delegate's end or failure resumes the level before it, one at a time,
      * with its return value or its exception; every level from the one asked to the innermost is running.
      */
-    @SuppressWarnings("unchecked")
     private boolean resume(Object sent, Throwable thrown) {
         state = RUNNING;
         Chain c = chain;
-        AbstractGenerator<?> cur = this;
-        if (c != null) {
-            c.running = c.indexOf(this);
-            cur = c.levels[c.top];
+        if (c == null) {
+            // why: the usual case, kept small for the JIT: no chain until a yieldFrom of a generator starts
+            int r = step(sent, thrown, true);
+            if (r != Source.DELEGATE) {
+                return r == Source.YIELD;
+            }
+            c = new Chain(this);
+            return trampoline(c, c.push((AbstractGenerator<?>) delegate), null, null);
         }
+        c.running = c.indexOf(this);
+        return trampoline(c, c.levels[c.top], sent, thrown);
+    }
+
+    /** {@link #resume} through a chain, from its generator {@code cur}; marked running from this generator. */
+    @SuppressWarnings("unchecked")
+    private boolean trampoline(Chain c, AbstractGenerator<?> cur, Object sent, Throwable thrown) {
         try {
             for (;;) {
                 int r;
@@ -355,9 +365,6 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     return r == Source.YIELD;
                 }
                 c = chain;
-                if (c == null) {
-                    c = new Chain(this);
-                }
                 if (cur != this) {
                     cur.state = SUSPENDED; // running as a level of this chain while it runs, as c.running says
                 }
