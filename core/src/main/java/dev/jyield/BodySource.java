@@ -78,7 +78,6 @@ final class BodySource<T> extends BytecodeSource<T> {
         return result;
     }
 
-
     @Override
     String engineReport() {
         if (body == null) {
