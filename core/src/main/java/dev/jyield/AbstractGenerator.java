@@ -248,6 +248,11 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         try {
             leaveCreated(RUNNING, mine);
             src = s;
+            try {
+                s.begun(this);
+            } catch (Throwable t) {
+                throw failed(t);
+            }
             if (inner) {
                 return step(null, null, true);
             }

@@ -39,18 +39,31 @@ final class BodySource<T> extends BytecodeSource<T> {
         return null;
     }
 
+    /**
+     * Picks the engine. Writes nothing here: two threads starting one generator may both run this, and only the
+     * one whose start wins calls {@link #begun}, where a body that runs here gets its state machine.
+     */
     @Override
     Source<T> forPull(Object owner) {
         Engine e = engine.forPull();
         Object b = body;
         if (b == null) {
-            return this; // a racer has installed the machine; the start of only one of us will run it
+            return this; // started already: the racer that reads this has lost
         }
         boolean returning = returning(b);
         if (e == Engine.BYTECODE) {
-            if (BytecodeEngine.install(this, b, returning, owner)) {
-                body = null; // the machine holds what the body captured
-                return this;
+            switch (BytecodeEngine.fit(b, returning)) {
+                case RUNS -> {
+                    return this;
+                }
+                case RUNS_IF_RECEIVER_FITS -> {
+                    // why: whether it runs depends on this body's own receiver: decided now, in a source of its own
+                    BytecodeSource<T> own = new BytecodeSource<>();
+                    if (BytecodeEngine.install(own, b, returning, owner)) {
+                        return own;
+                    }
+                }
+                default -> { }
             }
             e = Engine.stackful();
         }
@@ -58,6 +71,15 @@ final class BodySource<T> extends BytecodeSource<T> {
             case CONTINUATION -> new ContinuationSource<>(b, returning, owner);
             default -> new ThreadSource<>(b, returning, owner);
         };
+    }
+
+    @Override
+    void begun(Object owner) {
+        Object b = body;
+        if (!BytecodeEngine.install(this, b, returning(b), owner)) {
+            throw new IllegalStateException("the state machine of " + b + " could not be made"); // fit said it runs
+        }
+        body = null; // the machine holds what the body captured
     }
 
     @Override

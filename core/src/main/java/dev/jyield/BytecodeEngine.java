@@ -94,6 +94,26 @@ final class BytecodeEngine {
     /** A defined state-machine class: its constructor (receiver, then captured arguments). */
     private record Template(MethodHandle constructor, boolean closeOnAbandon) {}
 
+    /** Whether a body runs as a state machine: {@link #fit}'s answer. */
+    enum Fit {
+        /** It does not: the reason was logged. */
+        NO,
+        /** It does, whatever the body object. */
+        RUNS,
+        /** It does if the receiver of this method reference does not override the method (see Plan). */
+        RUNS_IF_RECEIVER_FITS
+    }
+
+    /** Whether {@code body} runs as a state machine, without making one (the first call of a body defines it). */
+    static Fit fit(Object body, boolean returning) {
+        Plan plan = plan(body, returning);
+        if (plan.reason != null) {
+            stepAside(plan, body);
+            return Fit.NO;
+        }
+        return plan.overridable == null ? Fit.RUNS : Fit.RUNS_IF_RECEIVER_FITS;
+    }
+
     /**
      * Makes {@code into} run {@code body} as a state machine and returns true, or returns false if it cannot (the
      * caller falls back; the reason was logged).

@@ -1,8 +1,6 @@
 package dev.jyield;
 
 import dev.jyield.internal.StateMachine;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 
 /**
@@ -11,16 +9,6 @@ import java.lang.ref.Cleaner;
  * no object more than its machine; a helper's machine by a {@link MachineSource}.
  */
 class BytecodeSource<T> extends Source<T> {
-    private static final VarHandle MACHINE;
-
-    static {
-        try {
-            MACHINE = MethodHandles.lookup().findVarHandle(BytecodeSource.class, "machine", StateMachine.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** Null until {@link #install}, and again once released. */
     private StateMachine machine;
     /** Null unless some yield sits in a try block: then an abandoned generator is closed to run its handlers. */
@@ -34,11 +22,12 @@ class BytecodeSource<T> extends Source<T> {
     }
 
     /**
-     * Runs {@code m} from now on. Two threads starting one generator may both get here: the first machine wins,
-     * so the one that then wins the start runs the only machine there is.
+     * Runs {@code m} from now on: called once, by the one thread that starts the generator (a {@link BodySource}
+     * installs its machine in {@link #begun}, after the start was claimed).
      */
     final void install(StateMachine m, Object owner, boolean closeOnAbandon) {
-        if (MACHINE.compareAndSet(this, (StateMachine) null, m) && closeOnAbandon) {
+        machine = m;
+        if (closeOnAbandon) {
             // why: the action holds the machine, never the generator, so the generator can become unreachable.
             Closer c = new Closer(m);
             c.cleanable = StackfulSource.CLEANER.register(owner, c);

@@ -38,6 +38,13 @@ abstract class Source<T> {
         return this;
     }
 
+    /**
+     * Called once, by the one thread whose start of the generator won, on the source {@link #forPull} returned,
+     * before its first resume: a source that racing starters share prepares its run here, never in forPull.
+     * {@code owner} as in forPull.
+     */
+    void begun(Object owner) {}
+
     /** Whether {@link #push} may run this source from its start. */
     boolean canPush() {
         return false;
