@@ -43,7 +43,10 @@ import org.objectweb.asm.Type;
 final class BytecodeEngine {
     private BytecodeEngine() {}
 
-    private static final System.Logger LOG = System.getLogger("dev.jyield");
+    /** The {@code dev.jyield} logger, made on the first warning: making it starts the logging backend (~12 ms). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.jyield");
+    }
     /** {@code -Djyield.strict=true}: a body that cannot run as a state machine fails instead of falling back. */
     static volatile boolean strict = Boolean.getBoolean("jyield.strict");
     /** Test hook: when set, damages the next generated class so that the JVM refuses it. */
@@ -154,7 +157,7 @@ final class BytecodeEngine {
         }
         if (!plan.warned) {
             plan.warned = true; // why: a benign race; at worst a second thread warns once more
-            LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
+            Log.LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
         }
     }
 
@@ -187,7 +190,7 @@ final class BytecodeEngine {
                 return MethodHandles.dropArguments(fail, 0, site.parameterList());
             }
             if (WARNED_HELPERS.add(declaring.getName() + "." + name + desc)) {
-                LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
+                Log.LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
             }
             return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target, yielderAt)
                     .asCollector(Object[].class, site.parameterCount()).asType(site);
@@ -473,7 +476,7 @@ final class BytecodeEngine {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "jyield: cannot write " + machineName + " to jyield.dump=" + dir
+            Log.LOG.log(System.Logger.Level.WARNING, "jyield: cannot write " + machineName + " to jyield.dump=" + dir
                     + ": " + e);
         }
     }
@@ -613,7 +616,7 @@ final class BytecodeEngine {
             if (known == null) {
                 known = !overridden(rc);
                 if (receiverOk.putIfAbsent(rc, known) == null && !known && !strict) {
-                    LOG.log(System.Logger.Level.WARNING, overrideMessage(rc) + " (-Djyield.strict=true makes this "
+                    Log.LOG.log(System.Logger.Level.WARNING, overrideMessage(rc) + " (-Djyield.strict=true makes this "
                             + "an error.)");
                 }
             }
