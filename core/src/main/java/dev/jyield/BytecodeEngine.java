@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.objectweb.asm.Type;
 
 /**
@@ -67,12 +68,50 @@ final class BytecodeEngine {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        StateMachine.install(BytecodeEngine::helperGenerator);
+        StateMachine.install(new StateMachine.Helpers() {
+            @Override
+            public MethodHandle generatorOf(Class<?> owner, String name, String desc, MethodHandle target) {
+                return helperGenerator(owner, name, desc, target);
+            }
+
+            @Override
+            public MethodHandle factoryOf(Class<?> machine) {
+                Registered r = FACTORIES.get(machine).get();
+                if (r == null) {
+                    throw new IllegalStateException("no factory was made for " + machine.getName());
+                }
+                return r.make;
+            }
+        });
+    }
+
+    /** The factory of a machine class, made for the first body class planned with it (see {@link #prototype}). */
+    private record Registered(Class<?> body, MethodHandle make) {}
+
+    /** Per machine class: its {@link Registered} factory, once one is. */
+    private static final ClassValue<AtomicReference<Registered>> FACTORIES =
+            new ClassValue<>() {
+                @Override
+                protected AtomicReference<Registered> computeValue(Class<?> type) {
+                    return new AtomicReference<>();
+                }
+            };
+
+    /**
+     * A machine to call {@link StateMachine#fresh} on for each body object of class {@code body}, or null: then the
+     * plan calls {@code make} itself. A machine class has one factory, the first body class's: a method referenced
+     * from two places (two lambda classes) uses it for the first only.
+     */
+    private static StateMachine prototype(Template t, Class<?> body, MethodHandle make) {
+        AtomicReference<Registered> r = FACTORIES.get(t.constructor.type().returnType());
+        r.compareAndSet(null, new Registered(body, make));
+        return r.get().body == body ? t.prototype : null;
     }
 
     /** The bytes of the classes defined here, for the lambdas inside a machine that become bodies themselves. */
     private static final Map<Class<?>, byte[]> GENERATED = Collections.synchronizedMap(new WeakHashMap<>());
     private static final MethodType FACTORY = MethodType.methodType(StateMachine.class, Object.class);
+    private static final MethodType BLANK = MethodType.methodType(StateMachine.class);
     private static final String INTERNAL = "dev.jyield.internal";
 
     /** Per body class: its plans for the plain and the returning form (a class may implement both). */
@@ -94,8 +133,11 @@ final class BytecodeEngine {
         }
     };
 
-    /** A defined state-machine class: its constructor (receiver, then captured arguments). */
-    private record Template(MethodHandle constructor, boolean closeOnAbandon) {}
+    /**
+     * A defined state-machine class: its constructor (receiver, then captured arguments), and a blank instance
+     * that only makes others ({@link StateMachine#fresh}).
+     */
+    private record Template(MethodHandle constructor, boolean closeOnAbandon, StateMachine prototype) {}
 
     /** Whether a body runs as a state machine: {@link #fit}'s answer. */
     enum Fit {
@@ -303,8 +345,9 @@ final class BytecodeEngine {
             throw new BytecodeRewriter.Unsupported("the method " + impl.getName() + "." + name + " cannot be found");
         }
         return factory == null
-                ? new Plan(null, null, writeReplace, t, impl, checkReceiver ? target : null)
-                : new Plan(factory.make, factory.receiver, null, t, impl, checkReceiver ? target : null);
+                ? new Plan(null, null, null, writeReplace, t, impl, checkReceiver ? target : null)
+                : new Plan(factory.make, prototype(t, c, factory.make), factory.receiver, null, t, impl,
+                        checkReceiver ? target : null);
     }
 
     /** An anonymous or named class implementing a body interface: its own {@code run(Yielder)} or {@code run(Channel)}. */
@@ -319,7 +362,8 @@ final class BytecodeEngine {
                         break;
                     }
                     Template t = template(k, "run", Type.getMethodDescriptor(m), returning);
-                    return new Plan(t.constructor.asType(FACTORY), null, null, t, k, null);
+                    MethodHandle make = t.constructor.asType(FACTORY);
+                    return new Plan(make, prototype(t, c, make), null, null, t, k, null);
                 }
             }
         }
@@ -422,7 +466,16 @@ final class BytecodeEngine {
                 lookup.ensureInitialized(machine); // defineClass links, so a class the verifier refuses never runs
                 MethodHandle ctor = lookup.findConstructor(machine,
                         MethodType.fromMethodDescriptorString(r.constructorDesc(), impl.getClassLoader()));
-                return new Template(ctor, r.closeOnAbandon());
+                // why: the constructor without arguments makes a machine that holds nothing, at no spinning of
+                // method handles (the return type is only widened)
+                StateMachine prototype;
+                try {
+                    prototype = (StateMachine) lookup.findConstructor(machine, MethodType.methodType(void.class))
+                            .asType(BLANK).invokeExact();
+                } catch (Throwable e) {
+                    prototype = null; // why: the plan then calls the factory itself, as it does for other bodies
+                }
+                return new Template(ctor, r.closeOnAbandon(), prototype);
             }
         } catch (BytecodeRewriter.Unsupported e) {
             return e;
@@ -538,6 +591,8 @@ final class BytecodeEngine {
         boolean warned;
         /** (Object body) -> StateMachine, or null: then {@link #writeReplace} gives the captures each time. */
         private final MethodHandle factory;
+        /** A machine whose {@link StateMachine#fresh} makes the others, or null: then {@link #factory} does. */
+        private final StateMachine prototype;
         private final MethodHandle receiver;
         private final MethodHandle writeReplace;
         private final MethodHandle constructor;
@@ -547,12 +602,13 @@ final class BytecodeEngine {
         private final Method overridable;
         private final ConcurrentHashMap<Class<?>, Boolean> receiverOk;
 
-        Plan(MethodHandle factory, MethodHandle receiver, MethodHandle writeReplace, Template t, Class<?> impl,
-                Method overridable) {
+        Plan(MethodHandle factory, StateMachine prototype, MethodHandle receiver, MethodHandle writeReplace,
+                Template t, Class<?> impl, Method overridable) {
             this.reason = null;
             this.fix = null;
             this.where = null;
             this.factory = factory;
+            this.prototype = prototype;
             this.receiver = receiver;
             this.writeReplace = writeReplace;
             this.constructor = t.constructor;
@@ -567,6 +623,7 @@ final class BytecodeEngine {
             this.fix = fix;
             this.where = where;
             this.factory = null;
+            this.prototype = null;
             this.receiver = null;
             this.writeReplace = null;
             this.constructor = null;
@@ -585,7 +642,10 @@ final class BytecodeEngine {
             try {
                 StateMachine m;
                 Object[] captured = null;
-                if (factory != null) {
+                StateMachine p = prototype;
+                if (p != null) {
+                    m = p.fresh(body);
+                } else if (factory != null) {
                     m = (StateMachine) factory.invokeExact(body);
                 } else {
                     SerializedLambda sl = (SerializedLambda) (Object) writeReplace.invokeExact(body);

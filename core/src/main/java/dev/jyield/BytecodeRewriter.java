@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -63,6 +65,11 @@ final class BytecodeRewriter {
     private static final String COROUTINE = "dev/jyield/Coroutine";
     static final String MACHINE = "dev/jyield/internal/StateMachine";
     private static final String RESUME_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
+    private static final String FRESH_DESC = "(Ljava/lang/Object;)L" + MACHINE + ";";
+    /** The machine's factory, as a dynamic constant of its class: see {@code StateMachine.factory}. */
+    private static final ConstantDynamic FACTORY = new ConstantDynamic("factory", "Ljava/lang/invoke/MethodHandle;",
+            new Handle(H_INVOKESTATIC, MACHINE, "factory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                    + "Ljava/lang/Class;)Ljava/lang/invoke/MethodHandle;", false));
     /** Locals of the generated resume(): this, sent, thrown; the body's locals follow, shifted by three. */
     private static final int SENT = 1;
     private static final int THROWN = 2;
@@ -609,6 +616,16 @@ final class BytecodeRewriter {
             }
             ctor.instructions.add(new InsnNode(RETURN));
             cn.methods.add(ctor);
+            if (!shape.params.isEmpty()) {
+                // the blank machine that only makes others (StateMachine.fresh): its fields stay zero and null
+                MethodNode blank = new MethodNode(ACC_PUBLIC, "<init>", "()V", null, null);
+                blank.instructions.add(new VarInsnNode(ALOAD, 0));
+                blank.instructions.add(new MethodInsnNode(INVOKESPECIAL, MACHINE, "<init>", "()V", false));
+                blank.instructions.add(new InsnNode(RETURN));
+                cn.methods.add(blank);
+            }
+
+            cn.methods.add(fresh());
 
             MethodNode resume = new MethodNode(ACC_PUBLIC | ACC_FINAL, "resume", RESUME_DESC, null, null);
             resume.instructions = method.instructions;
@@ -625,6 +642,17 @@ final class BytecodeRewriter {
             };
             cn.accept(cw);
             return new Rewritten(cw.toByteArray(), ctorDesc.toString(), plan.closeOnAbandon);
+        }
+
+        /** {@code StateMachine.fresh}: the engine's factory for this class, a constant of the class, called. */
+        private static MethodNode fresh() {
+            MethodNode m = new MethodNode(ACC_PUBLIC | ACC_FINAL, "fresh", FRESH_DESC, null, null);
+            m.instructions.add(new LdcInsnNode(FACTORY));
+            m.instructions.add(new VarInsnNode(ALOAD, 1));
+            m.instructions.add(new MethodInsnNode(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                    FRESH_DESC, false));
+            m.instructions.add(new InsnNode(ARETURN));
+            return m;
         }
 
         // ------------------------------------------------------------------------------------- analyses

@@ -550,6 +550,26 @@ class BytecodeCorpusTest {
         })).containsExactly(0, 2, 4);
     }
 
+    /** One value per body object: the receiver's own. */
+    record Named(String name) {
+        void say(Yielder<String> y) {
+            y.yield(name);
+            y.yield(name + "!");
+        }
+    }
+
+    @Test
+    void oneMethodReferencedFromTwoPlacesRunsAsAStateMachineFromBoth() {
+        // Two method references to one method are two lambda classes that share one state-machine class; each
+        // body object gets a machine of its own, with its own receiver, interleaved.
+        Generator<String> a = Generator.of(new Named("a")::say);
+        Generator<String> b = Generator.of(new Named("b")::say);
+        Generator<String> a2 = Generator.of(new Named("a2")::say);
+        assertThat(List.of(a.next(), b.next(), a2.next(), b.next(), a.next(), a2.next()))
+                .containsExactly("a", "b", "a2", "b!", "a!", "a2!");
+        assertThat(List.of(a.engineName(), b.engineName(), a2.engineName())).containsOnly("bytecode");
+    }
+
     /** Generator functions written in an interface: the body is a private static method of the interface. */
     interface Shapes {
         static Generator<String> corners(int n) {
