@@ -4,6 +4,7 @@ import static dev.jyield.Util.requireNonNull;
 import static dev.jyield.Util.sneaky;
 
 import dev.jyield.Generator.State;
+import dev.jyield.internal.StateMachine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Iterator;
@@ -48,7 +49,11 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         }
     }
 
-    private Source<T> src;
+    /**
+     * What runs this generator: its {@link Source}, or, once a body that needs no cleaner has started on the
+     * bytecode engine, its {@link StateMachine} itself, so that a started generator is two objects, not three.
+     */
+    private Object src;
     private int state;
     /**
      * Whether every operation first claims this generator ({@link #claimed}): set when a stackful engine runs it,
@@ -73,6 +78,15 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         this.src = src;
     }
 
+    /**
+     * A generator of a {@link Generator.Body} or {@link Generator.ReturningBody} on the default engine: the body
+     * itself is kept until the start, which saves an object when its state machine then runs bare.
+     */
+    AbstractGenerator(Object body) {
+        assert !(body instanceof Source<?>) && !(body instanceof StateMachine) && Engine.DEFAULT == Engine.AUTO;
+        this.src = body;
+    }
+
     // ---------------------------------------------------------------------------------------- next, hasNext
 
     /** {@link Generator#hasNext()}: runs the body to its next yield unless a value waits. */
@@ -91,16 +105,27 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             // 5.2 ns/element for-each and 23.8 against 14.5 pulled, best of 15 iterations on a loaded machine).
             state = RUNNING;
             int outcome;
+            Object r;
             try {
-                outcome = src.resume(null, null);
+                Object run = src;
+                if (run instanceof StateMachine m) {
+                    r = m.resume(null, null);
+                    if ((outcome = m.outcome) != Source.YIELD) {
+                        m.outcome = Source.YIELD;
+                    }
+                } else {
+                    Source<?> s = (Source<?>) run;
+                    outcome = s.resume(null, null);
+                    r = s.out;
+                }
             } catch (Throwable t) {
                 throw failed(t);
             }
             if (outcome == Source.YIELD) {
-                value = (T) src.out;
+                value = (T) r;
                 return yielded();
             }
-            return resumed(outcome);
+            return resumed(outcome, r);
         }
         return request(null, null);
     }
@@ -116,16 +141,27 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             // site of its own, whose receivers are the sources operators read.
             state = RUNNING;
             int outcome;
+            Object r;
             try {
-                outcome = src.resume(null, null);
+                Object run = src;
+                if (run instanceof StateMachine m) {
+                    r = m.resume(null, null);
+                    if ((outcome = m.outcome) != Source.YIELD) {
+                        m.outcome = Source.YIELD;
+                    }
+                } else {
+                    Source<?> s = (Source<?>) run;
+                    outcome = s.resume(null, null);
+                    r = s.out;
+                }
             } catch (Throwable t) {
                 throw failed(t);
             }
             if (outcome == Source.YIELD) {
                 state = SUSPENDED;
-                return src.out;
+                return r;
             }
-            return resumed(outcome) ? take() : END;
+            return resumed(outcome, r) ? take() : END;
         }
         return ready || advance() ? take() : END;
     }
@@ -230,8 +266,31 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     }
 
     /** {@link #start}; {@code inner}: started by the trampoline of the chain it has joined, as {@link #inner}. */
+    @SuppressWarnings("unchecked")
     private int begin(boolean inner) {
-        Source<T> unstarted = src;
+        Object u = src;
+        if (u instanceof StateMachine) {
+            throw executing(); // a racer that lost: the winner runs its machine already
+        }
+        Source<T> unstarted;
+        if (u instanceof Source<?> given) {
+            unstarted = (Source<T>) given;
+        } else {
+            boolean returning = BodySource.returning(u);
+            if (BytecodeEngine.runsBare(u, returning)) {
+                leaveCreated(RUNNING, null);
+                try {
+                    src = BytecodeEngine.bareMachine(u, returning);
+                } catch (Throwable t) {
+                    throw failed(t);
+                }
+                if (inner) {
+                    return step(null, null, true);
+                }
+                return resume(null, null) ? Source.YIELD : Source.RETURN;
+            }
+            unstarted = new BodySource<>(u, returning, Engine.AUTO); // each racer its own: none is shared
+        }
         Source<T> s = unstarted.forPull(this);
         // why: a racer may read the winner's engine as src; that one must not be released
         Source<T> mine = s == unstarted ? null : s;
@@ -252,6 +311,10 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 s.begun(this);
             } catch (Throwable t) {
                 throw failed(t);
+            }
+            StateMachine bare = s.bare();
+            if (bare != null) {
+                src = bare; // the source that made it is dropped
             }
             if (inner) {
                 return step(null, null, true);
@@ -476,17 +539,29 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                         thrown = t;
                     }
                 }
-                int outcome = src.resume(sent, thrown);
+                int outcome;
+                Object r;
+                Object run = src;
+                if (run instanceof StateMachine m) {
+                    r = m.resume(sent, thrown);
+                    if ((outcome = m.outcome) != Source.YIELD) {
+                        m.outcome = Source.YIELD;
+                    }
+                } else {
+                    Source<?> s = (Source<?>) run;
+                    outcome = s.resume(sent, thrown);
+                    r = s.out;
+                }
                 if (outcome == Source.YIELD) {
-                    value = (T) src.out;
+                    value = (T) r;
                     yielded();
                     return Source.YIELD;
                 }
                 if (outcome == Source.RETURN) {
-                    returned();
+                    returned(r);
                     return Source.RETURN;
                 }
-                delegate = src.out;
+                delegate = r;
                 sent = null;
                 thrown = null;
             }
@@ -557,7 +632,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
         } finally {
             if (state == CLOSED) {
-                src.closeSources();
+                source().closeSources();
             }
         }
     }
@@ -617,16 +692,16 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * After a shortcut's resume that did not yield: what {@link #resume} does after such a resume. Returns true
      * with a value waiting (from a delegate), false at the end.
      */
-    private boolean resumed(int outcome) {
+    private boolean resumed(int outcome, Object r) {
         if (outcome == Source.RETURN) {
             try {
-                returned();
+                returned(r);
             } catch (Throwable t) {
                 throw failed(t);
             }
             return false;
         }
-        delegate = src.out;
+        delegate = r;
         return resume(null, null);
     }
 
@@ -636,12 +711,39 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         return true;
     }
 
-    private void returned() {
-        // why: src.out is left as it is (the source owns it); the next outcome overwrites it.
+    /** The generator's source has returned {@code r}. */
+    private void returned(Object r) {
+        // why: a source's out is left as it is (the source owns it); the next outcome overwrites it.
         leaveChain();
-        delegate = src.out; // the return value, from now on
+        delegate = r; // the return value, from now on
         state = CLOSED;
-        src.release();
+        release();
+    }
+
+    /**
+     * The source, for everything but resuming it: a generator run by its bare state machine has the bytecode
+     * engine's, which owns nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private Source<T> source() {
+        Object s = src;
+        if (s instanceof Source<?> given) {
+            return (Source<T>) given;
+        }
+        if (s instanceof StateMachine) {
+            return (Source<T>) BytecodeSource.BARE;
+        }
+        return new BodySource<>(s, BodySource.returning(s), Engine.AUTO); // an unstarted body, as Generator.of kept it
+    }
+
+    /** The generator is CLOSED: its source frees what it owns; a bare machine is dropped. */
+    private void release() {
+        Object s = src;
+        if (s instanceof Source<?> given) {
+            given.release();
+        } else if (s instanceof StateMachine) {
+            src = BytecodeSource.BARE; // a closed generator keeps none of its body's values
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ close
@@ -663,7 +765,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 case RUNNING -> throw executing();
                 case CREATED -> {
                     leaveCreated(CLOSED, null);
-                    src.release();
+                    release();
                 }
                 case SUSPENDED -> {
                     ready = false;
@@ -684,7 +786,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
         } finally {
             if (state == CLOSED) {
-                src.closeSources();
+                source().closeSources();
             }
         }
     }
@@ -730,30 +832,31 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * handing each value to {@code action}, and returns true. Otherwise returns false and does nothing.
      */
     final boolean pushed(Consumer<? super T> action) {
-        if (state != CREATED || !src.canPush()) {
+        Source<T> s = state == CREATED ? source() : null;
+        if (s == null || !s.canPush()) {
             return false;
         }
         leaveCreated(RUNNING, null);
         Object r;
         try {
-            r = src.push(action);
+            r = s.push(action);
         } catch (Throwable t) {
             throw failed(t);
         }
         delegate = r; // the return value
         state = CLOSED;
-        src.release();
+        release();
         return true;
     }
 
     /** The engine that runs (or will run) this generator: for tests and diagnostics. */
     final String engineName() {
-        return src.engineName();
+        return source().engineName();
     }
 
     /** {@link Generator#engine()}. */
     final String implEngine() {
-        return src.engineReport();
+        return source().engineReport();
     }
 
     // -------------------------------------------------------------------------------------------- failures
@@ -773,9 +876,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         state = CLOSED;
         delegate = null;
         try {
-            src.release();
+            release();
         } finally {
-            src.closeSources();
+            source().closeSources();
         }
     }
 

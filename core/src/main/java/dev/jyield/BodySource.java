@@ -4,8 +4,10 @@ import java.util.function.Consumer;
 
 /**
  * A generator body: pushed by a terminal operation, or handed to a pull engine when first pulled. On the bytecode
- * engine it then runs the body's state machine itself (as the {@link BytecodeSource} it is), which saves a started
- * generator an object; the stackful engines get sources of their own.
+ * engine it then runs the body's state machine itself (as the {@link BytecodeSource} it is); the stackful engines
+ * get sources of their own. A body on the default engine does not even need one of these: its generator keeps the
+ * body until it starts, then runs the bare machine (see {@code AbstractGenerator.begin}), and makes a body source
+ * only for what else it needs (a push, a stackful engine, a machine with a cleaner).
  */
 final class BodySource<T> extends BytecodeSource<T> {
     /**
@@ -23,7 +25,7 @@ final class BodySource<T> extends BytecodeSource<T> {
     }
 
     /** Whether the body returns a value: every kind of body but {@link Generator.Body} does. */
-    private static boolean returning(Object body) {
+    static boolean returning(Object body) {
         return !(body instanceof Generator.Body<?>);
     }
 

@@ -177,6 +177,21 @@ final class BytecodeEngine {
         return true;
     }
 
+    /**
+     * Whether {@code body} runs as a state machine that needs nothing but itself: whatever the body object, and
+     * with no cleaner to close it when abandoned. Says nothing and writes nothing but the plan's cache, so that
+     * racing starters may all ask.
+     */
+    static boolean runsBare(Object body, boolean returning) {
+        Plan plan = plan(body, returning);
+        return plan.reason == null && plan.overridable == null && !plan.closeOnAbandon;
+    }
+
+    /** A new machine for a body that {@link #runsBare}. */
+    static StateMachine bareMachine(Object body, boolean returning) {
+        return plan(body, returning).instantiate(body);
+    }
+
     /** Why {@code body} does not run on this engine, or null if it does: for diagnostics and tests. */
     static String fallbackReason(Object body, boolean returning) {
         return plan(body, returning).reason;

@@ -173,6 +173,11 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         super(src);
     }
 
+    /** A generator that keeps its body until it starts (see AbstractGenerator). */
+    private Generator(Object body) {
+        super(body);
+    }
+
     // ---------------------------------------------------------------------------------------------- factories
 
     /**
@@ -189,7 +194,9 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code body} is null
      */
     public static <T> Generator<T> of(Body<T> body) {
-        return new Generator<>(new BodySource<>(requireNonNull(body, "body"), false, Engine.DEFAULT));
+        requireNonNull(body, "body");
+        return Engine.DEFAULT == Engine.AUTO ? new Generator<>(body) : new Generator<>(new BodySource<>(body, false,
+                Engine.DEFAULT));
     }
 
     /**
@@ -208,7 +215,9 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code body} is null
      */
     public static <T> Generator<T> ofReturning(ReturningBody<T> body) {
-        return new Generator<>(new BodySource<>(requireNonNull(body, "body"), true, Engine.DEFAULT));
+        requireNonNull(body, "body");
+        return Engine.DEFAULT == Engine.AUTO ? new Generator<>(body) : new Generator<>(new BodySource<>(body, true,
+                Engine.DEFAULT));
     }
 
     /** Test hook: a generator whose body runs on the given engine. */

@@ -45,6 +45,14 @@ abstract class Source<T> {
      */
     void begun(Object owner) {}
 
+    /**
+     * Called once after {@link #begun}: a state machine that the generator may run by itself from now on, dropping
+     * this source (which then owns nothing), or null if this source must stay.
+     */
+    dev.jyield.internal.StateMachine bare() {
+        return null;
+    }
+
     /** Whether {@link #push} may run this source from its start. */
     boolean canPush() {
         return false;
