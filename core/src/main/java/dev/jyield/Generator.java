@@ -220,14 +220,16 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
                 Engine.DEFAULT));
     }
 
-    /** Test hook: a generator whose body runs on the given engine. */
+    /** Test hook: a generator whose body runs on the given engine ({@code AUTO}: as {@link #of(Body)} makes it). */
     static <T> Generator<T> of(Body<T> body, Engine engine) {
-        return new Generator<>(new BodySource<>(requireNonNull(body, "body"), false, engine));
+        return engine == Engine.AUTO ? of(body) : new Generator<>(new BodySource<>(requireNonNull(body, "body"),
+                false, engine));
     }
 
-    /** Test hook: a returning generator whose body runs on the given engine. */
+    /** Test hook: a returning generator whose body runs on the given engine ({@code AUTO}: as {@link #of(Body)}). */
     static <T> Generator<T> ofReturning(ReturningBody<T> body, Engine engine) {
-        return new Generator<>(new BodySource<>(requireNonNull(body, "body"), true, engine));
+        return engine == Engine.AUTO ? ofReturning(body) : new Generator<>(new BodySource<>(
+                requireNonNull(body, "body"), true, engine));
     }
 
     /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeepDelegationTest {
 
     static java.util.stream.Stream<Engine> engines() {
-        return Engines.pull();
+        return Engines.pullAndDefault();
     }
 
     /** A thread with a stack of 1 MiB, the JVM's default on 64-bit Linux (the tests' JVM runs with more). */

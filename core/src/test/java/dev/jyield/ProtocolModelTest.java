@@ -18,7 +18,7 @@ class ProtocolModelTest {
 
     @Test
     void everyEngineGivesTheSameTranscriptForEverySequenceOfCalls() {
-        List<Engine> engines = Engines.pull().toList();
+        List<Engine> engines = Engines.pullAndDefault().toList();
         org.junit.jupiter.api.Assumptions.assumeTrue(engines.size() >= 2, "needs two engines to compare");
         int compared = 0;
         for (var body : ProtocolShapes.SHAPES.entrySet()) {

@@ -20,13 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Python's generator protocol, rule by rule, on every engine that can pull. Each test quotes the Python it
- * mirrors. A log records what the body did, so the tests fix the interleaving of body and consumer.
+ * Python's generator protocol, rule by rule, on every engine that can pull and on the default. Each test quotes
+ * the Python it mirrors. A log records what the body did, so the tests fix the interleaving of body and consumer.
  */
 class ProtocolTest {
 
     static java.util.stream.Stream<Engine> engines() {
-        return Engines.pull();
+        return Engines.pullAndDefault();
     }
 
     private final List<String> log = new ArrayList<>();
