@@ -35,15 +35,15 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** What {@link #pull()} returns at the end. */
     static final Object END = new Object();
+    /** {@link #value} when no value waits (a yielded value may be null). */
+    private static final Object NO_VALUE = new Object();
 
     private static final VarHandle STATE;
-    private static final VarHandle OWNER;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(AbstractGenerator.class, "state", int.class);
-            OWNER = lookup.findVarHandle(AbstractGenerator.class, "owner", Thread.class);
+            STATE = lookup.findVarHandle(AbstractGenerator.class, "state", byte.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -54,21 +54,20 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * bytecode engine, its {@link StateMachine} itself, so that a started generator is two objects, not three.
      */
     private Object src;
-    private int state;
+    /** CREATED, RUNNING, SUSPENDED or CLOSED; a byte, so that a generator is 32 bytes. */
+    private byte state;
     /**
      * Whether every operation first claims this generator ({@link #claimed}): set when a stackful engine runs it,
      * whose switch of stacks costs a microsecond or more, so the compare-and-set is free there. The bytecode
      * engine's per-element path does not pay it (see Generator's class documentation).
      */
     private boolean guarded;
-    /** For a guarded generator: the thread inside one of its operations, or null. */
-    private volatile Thread owner;
     /** Whether {@link #value} holds a yielded value that {@link Generator#next()} has not taken yet. */
-    private boolean ready;
-    private T value;
+    /** The yielded value that {@link Generator#next()} has not taken yet, or {@link #NO_VALUE}. */
+    private Object value = NO_VALUE;
     /**
      * While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to; once CLOSED
-     * (when no delegation can run), the return value. One field for both keeps a generator at 40 bytes.
+     * (when no delegation can run), the return value. One field for both keeps a generator at 32 bytes.
      */
     private Object delegate;
     /** The {@code yieldFrom} chain this generator belongs to, or null. */
@@ -91,7 +90,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** {@link Generator#hasNext()}: runs the body to its next yield unless a value waits. */
     final boolean implHasNext() {
-        return ready || advance();
+        return value != NO_VALUE || advance();
     }
 
     /** Runs the body to its next yield if it can; apart from {@link #implHasNext} so that hasNext inlines anywhere. */
@@ -122,7 +121,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 throw failed(t);
             }
             if (outcome == Source.YIELD) {
-                value = (T) r;
+                value = r;
                 return yielded();
             }
             return resumed(outcome, r);
@@ -135,7 +134,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * it saves the second check and call of next() on every element of every level of a pulled chain.
      */
     final Object pull() {
-        if (!ready && state == SUSPENDED && delegate == null && !guarded) {
+        if (value == NO_VALUE && state == SUSPENDED && delegate == null && !guarded) {
             // why: advance() for an operator's input, minus the value/ready round-trip (with the one-output stage
             // path, the pulled range -> map -> filter chain went from 23.9 to 12.9 ns/element), at a resume call
             // site of its own, whose receivers are the sources operators read.
@@ -163,12 +162,12 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
             return resumed(outcome, r) ? take() : END;
         }
-        return ready || advance() ? take() : END;
+        return value != NO_VALUE || advance() ? take() : END;
     }
 
     /** {@link Generator#next()}. */
     final T implNext() {
-        if (!ready && !advance()) {
+        if (value == NO_VALUE && !advance()) {
             throw new NoSuchElementException("generator exhausted");
         }
         return take();
@@ -176,7 +175,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** {@link Generator#next(Object)}: Python's {@code next(g, default)}. */
     final T implNext(T defaultValue) {
-        return ready || advance() ? take() : defaultValue;
+        return value != NO_VALUE || advance() ? take() : defaultValue;
     }
 
     // ------------------------------------------------------------------------------------------ send, throw
@@ -206,13 +205,12 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * A delegating generator forwards its requests to its delegate through here too.
      */
     private boolean request(Object sent, Throwable thrown) {
-        if (guarded && owner != Thread.currentThread()) {
+        if (guarded && owner() != Thread.currentThread()) {
             return claimed(() -> request(sent, thrown)); // a value may have come while this thread looked
         }
-        if (ready) {
+        if (value != NO_VALUE) {
             if (thrown != null) {
-                ready = false; // a value fetched by hasNext() is discarded by throw
-                value = null;
+                value = NO_VALUE; // a value fetched by hasNext() is discarded by throw
             } else if (sent != null) {
                 throw new IllegalStateException("cannot send " + sent + ": hasNext() already ran the generator past "
                         + "its yield; take that value with next() first");
@@ -221,7 +219,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
         }
         // why: an acquire read, so that a thread that looked before another one started the generator sees it
-        switch ((int) STATE.getAcquire(this)) {
+        switch ((byte) STATE.getAcquire(this)) {
             case RUNNING -> throw executing();
             case CLOSED -> {
                 if (thrown != null) {
@@ -242,7 +240,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 return start();
             }
             default -> {
-                if (guarded && owner != Thread.currentThread()) {
+                if (guarded && owner() != Thread.currentThread()) {
                     return claimed(() -> request(sent, thrown)); // another thread started it since this one looked
                 }
                 Chain c = chain;
@@ -297,8 +295,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         // why: every racer computes the same flag, so it is written before the compare-and-set that publishes it.
         guarded = s instanceof StackfulSource<?>;
         Thread me = Thread.currentThread();
-        boolean claim = guarded && owner != me; // nobody could claim it before its engine was known
-        if (claim && !OWNER.compareAndSet(this, null, me)) {
+        StackfulSource<?> guard = guarded ? (StackfulSource<?>) s : null;
+        boolean claim = guard != null && guard.owner != me; // nobody could claim it before its engine was known
+        if (claim && !guard.claim(me)) {
             if (mine != null) {
                 mine.release();
             }
@@ -322,14 +321,14 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             return resume(null, null) ? Source.YIELD : Source.RETURN;
         } finally {
             if (claim) {
-                owner = null;
+                guard.owner = null;
             }
         }
     }
 
     /** Leaves CREATED for {@code to}, once per generator; a loser releases the engine it chose and never ran. */
     private void leaveCreated(int to, Source<T> chosen) {
-        if (!STATE.compareAndSet(this, CREATED, to)) {
+        if (!STATE.compareAndSet(this, (byte) CREATED, (byte) to)) {
             if (chosen != null) {
                 chosen.release();
             }
@@ -348,7 +347,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * method that called this one, which then runs as usual: the protocol itself stays in one place.
      */
     private <R> R claimed(Operation<R> op) {
-        if (!OWNER.compareAndSet(this, null, Thread.currentThread())) {
+        // why: a thread that sees the generator guarded before its starter has published the stackful source
+        // finds it inside an operation (its start)
+        if (!(src instanceof StackfulSource<?> guard) || !guard.claim(Thread.currentThread())) {
             throw executing();
         }
         try {
@@ -356,8 +357,13 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         } catch (Throwable t) {
             throw sneaky(t);
         } finally {
-            owner = null;
+            guard.owner = null;
         }
+    }
+
+    /** For a guarded generator: the thread inside one of its operations, or null. */
+    private Thread owner() {
+        return src instanceof StackfulSource<?> guard ? guard.owner : null;
     }
 
     /**
@@ -414,9 +420,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     }
                     c = chain; // a split may have moved this generator and those after it to a chain of their own
                     if (r == Source.YIELD) {
-                        value = (T) cur.value;
-                        cur.value = null;
-                        cur.ready = false;
+                        value = cur.value;
+                        cur.value = NO_VALUE;
                         return yielded();
                     }
                     if (r == Source.RETURN) { // the delegate has left the chain
@@ -505,7 +510,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                 delegate = null;
                                 sent = null;
                             } else if (g.request(sent, thrown)) {
-                                value = (T) g.take();
+                                value = g.take();
                                 yielded();
                                 return Source.YIELD;
                             } else {
@@ -526,7 +531,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                         + " to the delegate of yieldFrom: a plain iterator cannot receive sent values");
                                 sent = null;
                             } else if (it.hasNext()) {
-                                value = (T) it.next();
+                                value = it.next();
                                 yielded();
                                 return Source.YIELD;
                             } else {
@@ -553,7 +558,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     r = s.out;
                 }
                 if (outcome == Source.YIELD) {
-                    value = (T) r;
+                    value = r;
                     yielded();
                     return Source.YIELD;
                 }
@@ -587,7 +592,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      */
     private boolean joinable() {
         Chain c = chain;
-        return !ready && (state == SUSPENDED || state == CREATED) && (c == null || (c.top == 0 && c.running < 0));
+        return value == NO_VALUE && (state == SUSPENDED || state == CREATED) && (c == null || (c.top == 0 && c.running < 0));
     }
 
     /**
@@ -596,7 +601,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * ends normally returns {@link Source#RETURN}.
      */
     private int inner(Object sent, Throwable thrown) {
-        if (guarded && owner != Thread.currentThread()) {
+        if (guarded && owner() != Thread.currentThread()) {
             return claimed(() -> inner(sent, thrown));
         }
         return switch (state) {
@@ -626,8 +631,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 return;
             }
             if (r == Source.YIELD) {
-                ready = false;
-                value = null;
+                value = NO_VALUE;
                 throw new IllegalStateException("generator ignored GeneratorExit");
             }
         } finally {
@@ -705,8 +709,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         return resume(null, null);
     }
 
+    /** A value was yielded into {@link #value}. */
     private boolean yielded() {
-        ready = true;
         state = SUSPENDED;
         return true;
     }
@@ -750,7 +754,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /** {@link Generator#close()}: GeneratorExit at the paused yield, then the sources closed. */
     final void implClose() {
-        if (guarded && owner != Thread.currentThread()) {
+        if (guarded && owner() != Thread.currentThread()) {
             claimed(() -> {
                 implClose();
                 return null;
@@ -768,8 +772,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     release();
                 }
                 case SUSPENDED -> {
-                    ready = false;
-                    value = null;
+                    value = NO_VALUE;
                     boolean yielded;
                     try {
                         yielded = resume(null, new GeneratorExit());
@@ -777,8 +780,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                         return;
                     }
                     if (yielded) {
-                        ready = false;
-                        value = null;
+                        value = NO_VALUE;
                         throw new IllegalStateException("generator ignored GeneratorExit");
                     }
                 }
@@ -809,22 +811,21 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /** Takes the waiting value; precondition: {@link #implHasNext()} returned true. */
     final T take() {
         if (guarded) {
-            if (owner != Thread.currentThread()) {
+            if (owner() != Thread.currentThread()) {
                 return claimed(this::take);
             }
-            if (!ready) {
+            if (value == NO_VALUE) {
                 throw executing(); // another thread took the value that hasNext() fetched for this one
             }
         }
-        T v = value;
-        value = null;
-        ready = false;
-        return v;
+        Object v = value;
+        value = NO_VALUE;
+        return (T) v;
     }
 
     /** Whether nothing is left: CLOSED with no value waiting. */
     final boolean exhausted() {
-        return state == CLOSED && !ready;
+        return state == CLOSED && value == NO_VALUE;
     }
 
     /**

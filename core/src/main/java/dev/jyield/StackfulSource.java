@@ -14,10 +14,12 @@ import java.lang.ref.Cleaner;
 abstract class StackfulSource<T> extends Source<T> {
     private static final int FAILED = -1;
     private static final VarHandle BUSY;
+    private static final VarHandle OWNER;
 
     static {
         try {
             BUSY = MethodHandles.lookup().findVarHandle(StackfulSource.class, "busy", boolean.class);
+            OWNER = MethodHandles.lookup().findVarHandle(StackfulSource.class, "owner", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -46,6 +48,16 @@ abstract class StackfulSource<T> extends Source<T> {
      * continuation engine with an internal error of the JDK. It costs nothing beside a switch of stacks.
      */
     private volatile boolean busy;
+    /**
+     * The thread inside an operation of the generator this source runs, or null: the generator's claim (see
+     * {@code AbstractGenerator.claimed}), kept here because only a generator on a stackful engine claims.
+     */
+    volatile Thread owner;
+
+    /** Claims the generator for {@code t}: false if another thread is inside one of its operations. */
+    final boolean claim(Thread t) {
+        return OWNER.compareAndSet(this, null, t);
+    }
 
     StackfulSource(Object body, boolean returning, Object owner) {
         this.body = body;
