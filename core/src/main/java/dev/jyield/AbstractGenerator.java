@@ -50,8 +50,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     }
 
     /**
-     * What runs this generator: its {@link Source}, or, once a body that needs no cleaner has started on the
-     * bytecode engine, its {@link StateMachine} itself, so that a started generator is two objects, not three.
+     * What runs this generator: its {@link Source}; or, before the start of a body on the default engine, the body
+     * itself; or, once a body that needs no cleaner has started on the bytecode engine, its {@link StateMachine},
+     * so that a started generator is two objects, not three.
      */
     private Object src;
     /** CREATED, RUNNING, SUSPENDED or CLOSED; a byte, so that a generator is 32 bytes. */
@@ -275,10 +276,11 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             unstarted = (Source<T>) given;
         } else {
             boolean returning = BodySource.returning(u);
-            if (BytecodeEngine.runsBare(u, returning)) {
+            BytecodeEngine.Plan plan = BytecodeEngine.barePlan(u, returning);
+            if (plan != null) {
                 leaveCreated(RUNNING, null);
                 try {
-                    src = BytecodeEngine.bareMachine(u, returning);
+                    src = plan.instantiate(u);
                 } catch (Throwable t) {
                     throw failed(t);
                 }

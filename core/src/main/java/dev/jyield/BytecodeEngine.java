@@ -178,18 +178,13 @@ final class BytecodeEngine {
     }
 
     /**
-     * Whether {@code body} runs as a state machine that needs nothing but itself: whatever the body object, and
-     * with no cleaner to close it when abandoned. Says nothing and writes nothing but the plan's cache, so that
-     * racing starters may all ask.
+     * The plan of {@code body} if it runs as a state machine that needs nothing but itself (whatever the body
+     * object, and with no cleaner to close it when abandoned), else null; its {@link Plan#instantiate} then makes
+     * the machine. Says nothing and writes nothing but the plan's cache, so that racing starters may all ask.
      */
-    static boolean runsBare(Object body, boolean returning) {
+    static Plan barePlan(Object body, boolean returning) {
         Plan plan = plan(body, returning);
-        return plan.reason == null && plan.overridable == null && !plan.closeOnAbandon;
-    }
-
-    /** A new machine for a body that {@link #runsBare}. */
-    static StateMachine bareMachine(Object body, boolean returning) {
-        return plan(body, returning).instantiate(body);
+        return plan.reason == null && plan.overridable == null && !plan.closeOnAbandon ? plan : null;
     }
 
     /** Why {@code body} does not run on this engine, or null if it does: for diagnostics and tests. */
@@ -596,7 +591,7 @@ final class BytecodeEngine {
     }
 
     /** How to make the state machine of one body class, or why it cannot be made. */
-    private static final class Plan {
+    static final class Plan {
         final String reason;
         /** The fix for {@link #reason}, in the user's terms, or null. */
         final String fix;
