@@ -63,7 +63,6 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * engine's per-element path does not pay it (see Generator's class documentation).
      */
     private boolean guarded;
-    /** Whether {@link #value} holds a yielded value that {@link Generator#next()} has not taken yet. */
     /** The yielded value that {@link Generator#next()} has not taken yet, or {@link #NO_VALUE}. */
     private Object value = NO_VALUE;
     /**
@@ -144,7 +143,15 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             Object r;
             try {
                 Object run = src;
-                if (run instanceof StateMachine m) {
+                if (run instanceof Op<?> op) {
+                    // why: an operator over an operator hands the value back as a result (see Op.next)
+                    if ((r = op.next()) != END) {
+                        state = SUSPENDED;
+                        return r;
+                    }
+                    outcome = Source.RETURN;
+                    r = null;
+                } else if (run instanceof StateMachine m) {
                     r = m.resume(null, null);
                     if ((outcome = m.outcome) != Source.YIELD) {
                         m.outcome = Source.YIELD;

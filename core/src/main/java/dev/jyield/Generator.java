@@ -1581,7 +1581,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
 
     /** A derived generator running {@code stage} over this one: the way to every single-input operator. */
     <R> Generator<R> then(Stage<T, R> stage) {
-        return new Generator<>(new StageSource<>(this, stage));
+        return new Generator<>(stage.pulledOver(this));
     }
 
     /** zip(this, other) as pairs, ending as {@code stop} says. */

@@ -15,15 +15,41 @@ abstract class Op<T> extends Source<T> {
         this.inputs = inputs;
     }
 
-    /** Computes the next element into {@link #out} and returns true, or returns false at the end. */
-    abstract boolean advance();
+    /**
+     * Computes the next element into {@link #out} and returns true, or returns false at the end. An operator
+     * defines this or {@link #next()}, each of which is by default the other.
+     */
+    boolean advance() {
+        Object v = next();
+        if (v == Generator.END) {
+            return false;
+        }
+        out = v;
+        return true;
+    }
+
+    /**
+     * The next element, or {@link Generator#END} at the end: how a generator pulls an operator. why: the value
+     * goes back as the result, not through {@link #out}, so that a chain compiled as one piece keeps it in a
+     * register (and can drop its box) instead of storing it in one object and loading it from another per level.
+     */
+    Object next() {
+        if (advance()) {
+            Object v = out;
+            out = null;
+            return v;
+        }
+        return Generator.END;
+    }
 
     @Override
     int resume(Object sent, Throwable thrown) {
         if (thrown != null) {
             throw sneaky(thrown); // Python: a generator expression does not catch what is thrown in
         }
-        if (advance()) {
+        Object v = next();
+        if (v != Generator.END) {
+            out = v;
             return YIELD;
         }
         out = null; // no return value: not the last element

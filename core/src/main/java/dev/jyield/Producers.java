@@ -40,13 +40,13 @@ final class Producers {
         }
 
         @Override
-        boolean advance() {
-            if (step > 0 ? next < stop : next > stop) {
-                out = (int) next;
-                next += step;
-                return true;
+        Object next() {
+            long n = next;
+            if (step > 0 ? n < stop : n > stop) {
+                next = n + step;
+                return (int) n;
             }
-            return false;
+            return Generator.END;
         }
 
         @Override

@@ -22,6 +22,17 @@ abstract class Stage<T, R> implements Consumer<T> {
     /** Where the output goes: set once, before {@link #begin()}. */
     Consumer<? super R> down;
 
+    /**
+     * The source of a generator running this stage over {@code input}: a {@link StageSource}, except for map and
+     * filter, the most used operators. why: each of those has an operator of its own whose {@link Op#next()} is
+     * one call of the input and one of the function, as a Kotlin sequence's iterator is; through the one
+     * StageSource class shared by every level, a pulled range → map → filter measured 12.7 against 15.2
+     * ns/element in one run, and 11.5 against 23.5 over three forks in another.
+     */
+    Source<R> pulledOver(Generator<? extends T> input) {
+        return new StageSource<>(input, this);
+    }
+
     /** Called once before the first input element is asked for; may emit (accumulate's initial value). */
     void begin() {}
 

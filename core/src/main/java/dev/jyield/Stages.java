@@ -34,6 +34,44 @@ final class Stages {
         public void accept(T x) {
             down.accept(f.apply(x));
         }
+
+        @Override
+        Source<R> pulledOver(Generator<? extends T> input) {
+            return new Pulled<>(input, this);
+        }
+
+        /** map pulled: {@code f(input.next())}, as a Kotlin transforming iterator. */
+        private static final class Pulled<T, R> extends Op<R> {
+            private final Generator<? extends T> input;
+            private final Map<T, R> stage;
+            private final Function<? super T, ? extends R> f;
+
+            Pulled(Generator<? extends T> input, Map<T, R> stage) {
+                super(input);
+                this.input = input;
+                this.stage = stage;
+                this.f = stage.f;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            Object next() {
+                Object x = input.pull();
+                return x == Generator.END ? x : f.apply((T) x);
+            }
+
+            @Override
+            boolean canPush() {
+                return true;
+            }
+
+            @Override
+            Object push(Consumer<? super R> sink) {
+                stage.down = sink;
+                input.forEachRemaining(stage);
+                return null;
+            }
+        }
     }
 
     /** filter (keep when the predicate says {@code keep}) and filterFalse. */
@@ -50,6 +88,50 @@ final class Stages {
         public void accept(T x) {
             if (p.test(x) == keep) {
                 down.accept(x);
+            }
+        }
+
+        @Override
+        Source<T> pulledOver(Generator<? extends T> input) {
+            return new Pulled<>(input, this);
+        }
+
+        /** filter pulled: the first input element that the predicate keeps, as a Kotlin filtering iterator. */
+        private static final class Pulled<T> extends Op<T> {
+            private final Generator<? extends T> input;
+            private final Filter<T> stage;
+            private final Predicate<? super T> p;
+            private final boolean keep;
+
+            Pulled(Generator<? extends T> input, Filter<T> stage) {
+                super(input);
+                this.input = input;
+                this.stage = stage;
+                this.p = stage.p;
+                this.keep = stage.keep;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            Object next() {
+                for (;;) {
+                    Object x = input.pull();
+                    if (x == Generator.END || p.test((T) x) == keep) {
+                        return x;
+                    }
+                }
+            }
+
+            @Override
+            boolean canPush() {
+                return true;
+            }
+
+            @Override
+            Object push(Consumer<? super T> sink) {
+                stage.down = sink;
+                input.forEachRemaining(stage);
+                return null;
             }
         }
     }

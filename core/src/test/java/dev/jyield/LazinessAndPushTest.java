@@ -101,6 +101,64 @@ class LazinessAndPushTest {
         expectPulls(g -> g.groupBy(x -> x / 3), 1, 4); // the second group starts at 3, the 4th value
     }
 
+    /**
+     * A pulled map or filter reads its input as anyone else would: a value read from the input in between is not
+     * seen again. CPython 3.11:
+     * <pre>
+     * >>> it = iter(range(10)); m = map(lambda x: x*10, it); f = filter(lambda x: x % 2, it)
+     * >>> next(it), next(m), next(f), next(m), list(f)[:2]
+     * (0, 10, 3, 40, [5, 7])
+     * </pre>
+     */
+    @Test
+    void mapAndFilterShareTheirInputWithOtherReaders() {
+        for (Engine e : Engines.pullAndDefault().toList()) {
+            Generator<Integer> it = Generator.of(y -> {
+                for (int i = 0; i < 10; i++) {
+                    y.yield(i);
+                }
+            }, e);
+            Generator<Integer> m = it.map(x -> x * 10);
+            Generator<Integer> f = it.filter(x -> x % 2 == 1);
+            assertThat(it.next()).isEqualTo(0);
+            assertThat(m.next()).isEqualTo(10);
+            assertThat(it.hasNext()).isTrue(); // 2 waits in it: the next reader takes it
+            assertThat(f.next()).isEqualTo(3);
+            assertThat(m.next()).isEqualTo(40);
+            assertThat(f.take(2).toList()).containsExactly(5, 7);
+        }
+        Generator<Integer> range = Generator.range(10);
+        Generator<Integer> m = range.map(x -> x * 10);
+        assertThat(range.next()).isEqualTo(0);
+        assertThat(m.next()).isEqualTo(10);
+    }
+
+    /**
+     * A map or filter whose function asks its own generator for a value fails as a generator expression does, and
+     * the failure ends it. CPython 3.11:
+     * <pre>
+     * >>> def h(x): return next(g)
+     * >>> g = (h(x) for x in range(3))
+     * >>> next(g)
+     * ValueError: generator already executing
+     * </pre>
+     */
+    @Test
+    void mapOrFilterReenteredFromItsFunctionFails() {
+        List<Generator<Integer>> self = new ArrayList<>();
+        Generator<Integer> m = Generator.range(3).map(x -> self.get(0).next());
+        self.add(m);
+        assertThatThrownBy(m::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("generator already executing");
+        assertThat(m.state()).isEqualTo(Generator.State.CLOSED);
+        self.clear();
+        Generator<Integer> f = Generator.range(3).filter(x -> self.get(0).hasNext());
+        self.add(f);
+        assertThatThrownBy(f::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("generator already executing");
+        assertThat(f.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
     private static void expectPulls(Function<Generator<Integer>, Generator<?>> op, int first, int second) {
         Counting src = new Counting();
         Generator<?> g = op.apply(Generator.from(src));
