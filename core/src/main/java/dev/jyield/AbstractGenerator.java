@@ -112,6 +112,14 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     if ((outcome = m.outcome) != Source.YIELD) {
                         m.outcome = Source.YIELD;
                     }
+                } else if (run instanceof Op<?> op) {
+                    // why: as in pull(), the value comes back as a result (see Op.next)
+                    if ((r = op.next()) != END) {
+                        outcome = Source.YIELD;
+                    } else {
+                        outcome = Source.RETURN;
+                        r = null; // an operator returns nothing
+                    }
                 } else {
                     Source<?> s = (Source<?>) run;
                     outcome = s.resume(null, null);

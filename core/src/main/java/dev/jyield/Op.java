@@ -31,15 +31,10 @@ abstract class Op<T> extends Source<T> {
     /**
      * The next element, or {@link Generator#END} at the end: how a generator pulls an operator. why: the value
      * goes back as the result, not through {@link #out}, so that a chain compiled as one piece keeps it in a
-     * register (and can drop its box) instead of storing it in one object and loading it from another per level.
+     * register instead of storing it in one object and loading it back from there, per level and element.
      */
     Object next() {
-        if (advance()) {
-            Object v = out;
-            out = null;
-            return v;
-        }
-        return Generator.END;
+        return advance() ? out : Generator.END; // out is kept, as resume keeps it: the next element overwrites it
     }
 
     @Override
@@ -47,9 +42,7 @@ abstract class Op<T> extends Source<T> {
         if (thrown != null) {
             throw sneaky(thrown); // Python: a generator expression does not catch what is thrown in
         }
-        Object v = next();
-        if (v != Generator.END) {
-            out = v;
+        if (advance()) {
             return YIELD;
         }
         out = null; // no return value: not the last element
