@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * The single-input operators, of {@link Generator} and {@link Itertools} alike, each defined once as a
  * {@link Stage}: the same code runs pushed (a plain call per element) and pulled (one input element per request,
- * through {@link StageSource}). Operators over several inputs are in {@link Merges}.
+ * through {@link StageSource}; map and filter through operators of their own, see {@link Stage#pulledOver}).
+ * Operators over several inputs are in {@link Merges}.
  */
 final class Stages {
     private Stages() {}
