@@ -88,6 +88,43 @@ abstract class Stage<T, R> implements Consumer<T> {
         }
     }
 
+    /**
+     * The source of a generator that runs one stage over one input: pushed the same way by every kind (the
+     * stage's own calls, as a plain loop over the input), pulled as each kind defines.
+     */
+    abstract static class Over<T, R> extends Op<R> {
+        final Generator<? extends T> input;
+        final Stage<T, R> stage;
+
+        Over(Generator<? extends T> input, Stage<T, R> stage) {
+            super(inputs(input, stage));
+            this.input = input;
+            this.stage = stage;
+        }
+
+        private static Generator<?>[] inputs(Generator<?> input, Stage<?, ?> stage) {
+            Generator<?>[] side = stage.sideInputs();
+            Generator<?>[] all = new Generator<?>[side.length + 1];
+            all[0] = input;
+            System.arraycopy(side, 0, all, 1, side.length);
+            return all;
+        }
+
+        @Override
+        final boolean canPush() {
+            return stage.pushes();
+        }
+
+        @Override
+        final Object push(Consumer<? super R> sink) {
+            stage.down = sink;
+            stage.begin();
+            input.forEachRemaining(stage);
+            stage.end();
+            return null;
+        }
+    }
+
     static void closeQuietly(Generator<?> g, Throwable failure) {
         try {
             g.close();

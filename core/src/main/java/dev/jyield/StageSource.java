@@ -5,7 +5,7 @@ import static dev.jyield.Util.sneaky;
 import java.util.function.Consumer;
 
 /** A generator's source made of one {@link Stage} over an input generator: pulls or pushes the same stage. */
-final class StageSource<T, R> extends Op<R> implements Consumer<R> {
+final class StageSource<T, R> extends Stage.Over<T, R> implements Consumer<R> {
     /** Whether a stage class keeps {@link Stage#wantsMore()} as always true (map, filter, flatMap, ...). */
     private static final ClassValue<Boolean> ALWAYS_WANTS_MORE = new ClassValue<>() {
         @Override
@@ -22,8 +22,6 @@ final class StageSource<T, R> extends Op<R> implements Consumer<R> {
         }
     };
 
-    private final Generator<? extends T> input;
-    private final Stage<T, R> stage;
     /** Whether {@link Stage#wantsMore()} needs no call: it is not overridden, so always true. */
     private final boolean alwaysWantsMore;
     private boolean started;
@@ -37,18 +35,8 @@ final class StageSource<T, R> extends Op<R> implements Consumer<R> {
     private boolean ended;
 
     StageSource(Generator<? extends T> input, Stage<T, R> stage) {
-        super(inputs(input, stage));
-        this.input = input;
-        this.stage = stage;
+        super(input, stage);
         this.alwaysWantsMore = ALWAYS_WANTS_MORE.get(stage.getClass());
-    }
-
-    private static Generator<?>[] inputs(Generator<?> input, Stage<?, ?> stage) {
-        Generator<?>[] side = stage.sideInputs();
-        Generator<?>[] all = new Generator<?>[side.length + 1];
-        all[0] = input;
-        System.arraycopy(side, 0, all, 1, side.length);
-        return all;
     }
 
     /**
@@ -145,20 +133,6 @@ final class StageSource<T, R> extends Op<R> implements Consumer<R> {
                 stage.end();
             }
         }
-    }
-
-    @Override
-    boolean canPush() {
-        return stage.pushes();
-    }
-
-    @Override
-    Object push(Consumer<? super R> sink) {
-        stage.down = sink;
-        stage.begin();
-        input.forEachRemaining(stage);
-        stage.end();
-        return null;
     }
 
     @Override

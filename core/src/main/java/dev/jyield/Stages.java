@@ -42,15 +42,11 @@ final class Stages {
         }
 
         /** map pulled: {@code f(input.next())}, as a Kotlin transforming iterator. */
-        private static final class Pulled<T, R> extends Op<R> {
-            private final Generator<? extends T> input;
-            private final Map<T, R> stage;
+        private static final class Pulled<T, R> extends Over<T, R> {
             private final Function<? super T, ? extends R> f;
 
             Pulled(Generator<? extends T> input, Map<T, R> stage) {
-                super(input);
-                this.input = input;
-                this.stage = stage;
+                super(input, stage);
                 this.f = stage.f;
             }
 
@@ -59,18 +55,6 @@ final class Stages {
             Object next() {
                 Object x = input.pull();
                 return x == Generator.END ? x : f.apply((T) x);
-            }
-
-            @Override
-            boolean canPush() {
-                return true;
-            }
-
-            @Override
-            Object push(Consumer<? super R> sink) {
-                stage.down = sink;
-                input.forEachRemaining(stage);
-                return null;
             }
         }
     }
@@ -98,16 +82,12 @@ final class Stages {
         }
 
         /** filter pulled: the first input element that the predicate keeps, as a Kotlin filtering iterator. */
-        private static final class Pulled<T> extends Op<T> {
-            private final Generator<? extends T> input;
-            private final Filter<T> stage;
+        private static final class Pulled<T> extends Over<T, T> {
             private final Predicate<? super T> p;
             private final boolean keep;
 
             Pulled(Generator<? extends T> input, Filter<T> stage) {
-                super(input);
-                this.input = input;
-                this.stage = stage;
+                super(input, stage);
                 this.p = stage.p;
                 this.keep = stage.keep;
             }
@@ -121,18 +101,6 @@ final class Stages {
                         return x;
                     }
                 }
-            }
-
-            @Override
-            boolean canPush() {
-                return true;
-            }
-
-            @Override
-            Object push(Consumer<? super T> sink) {
-                stage.down = sink;
-                input.forEachRemaining(stage);
-                return null;
             }
         }
     }
