@@ -290,7 +290,9 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         if (u instanceof Source<?> given) {
             unstarted = (Source<T>) given;
         } else {
-            boolean returning = BodySource.returning(u);
+            // why: not BodySource.returning, whose class (and the stackful engines its verifier loads) the usual
+            // start never needs
+            boolean returning = !(u instanceof Generator.Body<?>);
             BytecodeEngine.Plan plan = BytecodeEngine.barePlan(u, returning);
             if (plan != null) {
                 leaveCreated(RUNNING, null);

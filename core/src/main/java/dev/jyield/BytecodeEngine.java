@@ -13,16 +13,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.objectweb.asm.Type;
 
 /**
@@ -55,20 +53,30 @@ final class BytecodeEngine {
 
     /** The helpers that already said why they run on a stackful engine. */
     private static final java.util.Set<String> WARNED_HELPERS = ConcurrentHashMap.newKeySet();
-    private static final MethodHandle DELEGATE;
-    private static final MethodHandle STACKFUL_HELPER;
+
+    /**
+     * The handles that helper calls are linked to. why: in a class of their own, made on the first helper call,
+     * not on the first body: each method handle made costs a class spun by the JDK, about a millisecond cold.
+     */
+    private static final class HelperHandles {
+        static final MethodHandle DELEGATE;
+        static final MethodHandle STACKFUL_HELPER;
+
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                DELEGATE = l.findStatic(BytecodeEngine.class, "delegateTo",
+                        MethodType.methodType(Generator.class, StateMachine.class, boolean.class));
+                STACKFUL_HELPER = l.findStatic(BytecodeEngine.class, "stackfulHelper",
+                        MethodType.methodType(Generator.class, MethodHandle.class, int.class, Object[].class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            DELEGATE = l.findStatic(BytecodeEngine.class, "delegateTo",
-                    MethodType.methodType(Generator.class, StateMachine.class, boolean.class));
-            STACKFUL_HELPER = l.findStatic(BytecodeEngine.class, "stackfulHelper",
-                    MethodType.methodType(Generator.class, MethodHandle.class, int.class, Object[].class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        StateMachine.install(new StateMachine.Helpers() {
+        StateMachine.install(MethodHandles.lookup(), new StateMachine.Helpers() {
             @Override
             public MethodHandle generatorOf(Class<?> owner, String name, String desc, MethodHandle target) {
                 return helperGenerator(owner, name, desc, target);
@@ -227,7 +235,7 @@ final class BytecodeEngine {
         try {
             Template t = template(declaring, name, desc, returning);
             MethodHandle make = t.constructor.asType(t.constructor.type().changeReturnType(StateMachine.class));
-            return MethodHandles.filterReturnValue(make, MethodHandles.insertArguments(DELEGATE, 1,
+            return MethodHandles.filterReturnValue(make, MethodHandles.insertArguments(HelperHandles.DELEGATE, 1,
                     t.closeOnAbandon)).asType(site);
         } catch (BytecodeRewriter.Unsupported u) {
             Engine e = Engine.stackful();
@@ -244,7 +252,7 @@ final class BytecodeEngine {
             if (WARNED_HELPERS.add(declaring.getName() + "." + name + desc)) {
                 Log.LOG.log(System.Logger.Level.WARNING, message + " (-Djyield.strict=true makes this an error.)");
             }
-            return MethodHandles.insertArguments(STACKFUL_HELPER, 0, target, yielderAt)
+            return MethodHandles.insertArguments(HelperHandles.STACKFUL_HELPER, 0, target, yielderAt)
                     .asCollector(Object[].class, site.parameterCount()).asType(site);
         }
     }
@@ -306,6 +314,39 @@ final class BytecodeEngine {
             return "written as a lambda in " + name + "." + parts[1] + " (" + method + ")";
         }
         return name + "::" + method;
+    }
+
+    /**
+     * The number n of a lambda class's field named {@code arg$n}, a captured value; 0 for any other name. why: by
+     * hand, not as a regular expression, which would load and run java.util.regex on a body's first use.
+     */
+    private static int capturedArg(String field) {
+        if (!field.startsWith("arg$") || field.length() == 4 || field.length() > 8) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = 4; i < field.length(); i++) {
+            char ch = field.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return 0;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
+    }
+
+    /** A method's name with every character that is not a letter, a digit, {@code _} or {@code $} made {@code _}. */
+    private static String javaName(String name) {
+        char[] cs = name.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            char ch = cs[i];
+            boolean kept = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_'
+                    || ch == '$';
+            if (!kept) {
+                cs[i] = '_';
+            }
+        }
+        return new String(cs);
     }
 
     /** A lambda or method reference: its SerializedLambda names the implementation method and the captures. */
@@ -389,27 +430,29 @@ final class BytecodeEngine {
      * fields directly, or null if they are not laid out as expected (then each body is described anew).
      */
     private static Factory capturedFieldsFactory(Class<?> c, MethodHandle ctor, MethodHandles.Lookup nest) {
-        List<Field> fields = new ArrayList<>();
+        MethodType type = ctor.type();
+        Field[] fields = new Field[type.parameterCount()]; // arg$1 at 0, ... (why: no sort, whose lambda spins)
         for (Field f : c.getDeclaredFields()) {
             if (!Modifier.isStatic(f.getModifiers())) {
-                if (!f.getName().matches("arg\\$\\d+")) {
+                int i = capturedArg(f.getName()) - 1;
+                if (i < 0 || i >= fields.length || fields[i] != null) {
                     return null;
                 }
-                fields.add(f);
+                fields[i] = f;
             }
         }
-        MethodType type = ctor.type();
-        if (fields.size() != type.parameterCount()) {
-            return null;
+        for (Field f : fields) {
+            if (f == null) {
+                return null;
+            }
         }
-        fields.sort(Comparator.comparingInt(f -> Integer.parseInt(f.getName().substring(4))));
         try {
-            if (fields.isEmpty()) {
+            if (fields.length == 0) {
                 return new Factory(MethodHandles.dropArguments(ctor, 0, Object.class).asType(FACTORY), null);
             }
-            MethodHandle[] getters = new MethodHandle[fields.size()];
+            MethodHandle[] getters = new MethodHandle[fields.length];
             for (int i = 0; i < getters.length; i++) {
-                getters[i] = nest.unreflectGetter(fields.get(i))
+                getters[i] = nest.unreflectGetter(fields[i])
                         .asType(MethodType.methodType(type.parameterType(i), Object.class));
             }
             MethodHandle h = MethodHandles.filterArguments(ctor, 0, getters);
@@ -442,23 +485,41 @@ final class BytecodeEngine {
             throws BytecodeRewriter.Unsupported {
         // why: computeIfAbsent is atomic per key, so racing threads define each machine once.
         Object t = TEMPLATES.get(impl).computeIfAbsent(name + desc + (returning ? " returning" : ""),
-                k -> define(impl, name, desc, returning));
+                new Definer(impl, name, desc, returning));
         if (t instanceof BytecodeRewriter.Unsupported reason) {
             throw reason;
         }
         return (Template) t;
     }
 
+    /**
+     * {@link #define} as the function of a computeIfAbsent, and the reader of the classes the rewrite looks into.
+     * why: a class, not lambdas: each lambda's first use spins classes, some milliseconds on a body's first use.
+     */
+    private record Definer(Class<?> impl, String name, String desc, boolean returning)
+            implements Function<String, Object>, MemberAccess.ClassFiles {
+        @Override
+        public Object apply(String key) {
+            return define(impl, name, desc, returning, this);
+        }
+
+        @Override
+        public HostClass read(Class<?> c) throws BytecodeRewriter.Unsupported {
+            return HostClass.read(c, classFile(c));
+        }
+    }
+
     /** Rewrites and defines; returns a Template, or the Unsupported that says why not. */
-    private static Object define(Class<?> impl, String name, String desc, boolean returning) {
+    private static Object define(Class<?> impl, String name, String desc, boolean returning,
+            MemberAccess.ClassFiles reading) {
         try {
             MethodHandles.Lookup lookup = hostLookup(impl);
             byte[] bytes = classFile(impl);
             for (int attempt = 0; ; attempt++) {
-                String machineName = Type.getInternalName(impl) + "$$Jyield$" + name.replaceAll("[^\\w$]", "_")
+                String machineName = Type.getInternalName(impl) + "$$Jyield$" + javaName(name)
                         + (returning ? "$returning" : "") + (attempt == 0 ? "" : "$" + attempt);
                 BytecodeRewriter.Rewritten r = BytecodeRewriter.rewrite(impl, bytes, name, desc, returning,
-                        machineName, c -> HostClass.read(c, classFile(c)));
+                        machineName, reading);
                 byte[] machineBytes = corruptNextForTest ? corrupt(r.bytes()) : r.bytes();
                 dump(machineName, machineBytes);
                 Class<?> machine;

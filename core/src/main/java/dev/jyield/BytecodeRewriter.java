@@ -601,7 +601,9 @@ final class BytecodeRewriter {
                 ctorDesc.append(shape.params.get(i).getDescriptor());
             }
             ctorDesc.append(")V");
-            plan.fields.forEach((fname, fdesc) -> cn.fields.add(new FieldNode(ACC_PRIVATE, fname, fdesc, null, null)));
+            for (Map.Entry<String, String> f : plan.fields.descs.entrySet()) { // why: a loop, no lambda to spin
+                cn.fields.add(new FieldNode(ACC_PRIVATE, f.getKey(), f.getValue(), null, null));
+            }
 
             MethodNode ctor = new MethodNode(ACC_PUBLIC, "<init>", ctorDesc.toString(), null, null);
             ctor.instructions.add(new VarInsnNode(ALOAD, 0));
@@ -810,8 +812,12 @@ final class BytecodeRewriter {
         }
 
         private static Map<Integer, String> intersect(Map<Integer, String> a, Map<Integer, String> b) {
-            Map<Integer, String> r = new HashMap<>(a);
-            r.entrySet().removeIf(e -> !e.getValue().equals(b.get(e.getKey())));
+            Map<Integer, String> r = new HashMap<>();
+            for (Map.Entry<Integer, String> e : a.entrySet()) { // why: a loop, no lambda to spin
+                if (e.getValue().equals(b.get(e.getKey()))) {
+                    r.put(e.getKey(), e.getValue());
+                }
+            }
             return r;
         }
 
@@ -928,18 +934,17 @@ final class BytecodeRewriter {
     /** Spill fields, shared between suspension points by slot and type. */
     private static final class Fields {
         private final Map<String, String> names = new LinkedHashMap<>(); // key -> name
-        private final Map<String, String> descs = new LinkedHashMap<>(); // name -> descriptor
+        final Map<String, String> descs = new LinkedHashMap<>(); // name -> descriptor
 
         String get(String slot, String desc) {
-            return names.computeIfAbsent(slot + " " + desc, k -> {
-                String n = slot + "_" + descs.size();
+            String key = slot + " " + desc;
+            String n = names.get(key); // why: not computeIfAbsent, whose lambda spins a class on a body's first use
+            if (n == null) {
+                n = slot + "_" + descs.size();
                 descs.put(n, desc);
-                return n;
-            });
-        }
-
-        void forEach(java.util.function.BiConsumer<String, String> action) {
-            descs.forEach(action);
+                names.put(key, n);
+            }
+            return n;
         }
     }
 

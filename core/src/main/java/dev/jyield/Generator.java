@@ -247,7 +247,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (source instanceof Generator<?> g) {
             return (Generator<T>) g;
         }
-        return new Generator<>(new IteratorSource<>(source, null));
+        return new Generator<>(IteratorSource.of(source, null));
     }
 
     /**
@@ -264,7 +264,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (source instanceof Generator<?> g) {
             return (Generator<T>) g;
         }
-        return new Generator<>(new IteratorSource<>(null, source));
+        return new Generator<>(IteratorSource.of(null, source));
     }
 
     /**
@@ -287,7 +287,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a new, empty generator
      */
     public static <T> Generator<T> empty() {
-        return new Generator<>(new IteratorSource<>(List.of(), null));
+        return new Generator<>(IteratorSource.of(List.of(), null));
     }
 
     // ----------------------------------------------------------------------------------------- the protocol
@@ -584,7 +584,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (step == 0) {
             throw new IllegalArgumentException("step must not be zero");
         }
-        return new Generator<>(new Producers.Range(start, stop, step));
+        return new Generator<>(Producers.Range.of(start, stop, step));
     }
 
     /**
@@ -595,7 +595,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return an infinite generator
      */
     public static <T> Generator<T> repeat(T x) {
-        return new Generator<>(new Producers.Calls<T>(() -> x, -1));
+        return new Generator<>(Producers.Calls.<T>of(() -> x, -1));
     }
 
     /**
@@ -608,7 +608,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of {@code max(n, 0)} values
      */
     public static <T> Generator<T> repeat(T x, long n) {
-        return new Generator<>(new Producers.Calls<T>(() -> x, Math.max(n, 0)));
+        return new Generator<>(Producers.Calls.<T>of(() -> x, Math.max(n, 0)));
     }
 
     /**
@@ -625,7 +625,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code source} is null
      */
     public static <T> Generator<T> cycle(Iterable<? extends T> source) {
-        return new Generator<>(new Producers.Cycle<T>(from(requireNonNull(source, "source"))));
+        return new Generator<>(Producers.Cycle.<T>of(from(requireNonNull(source, "source"))));
     }
 
     /**
@@ -639,7 +639,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code f} is null
      */
     public static <T> Generator<T> iterate(T seed, UnaryOperator<T> f) {
-        return new Generator<>(new Producers.Iterate<>(seed, requireNonNull(f, "f")));
+        return new Generator<>(Producers.Iterate.of(seed, requireNonNull(f, "f")));
     }
 
     /**
@@ -651,7 +651,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code supplier} is null
      */
     public static <T> Generator<T> generate(Supplier<? extends T> supplier) {
-        return new Generator<>(new Producers.Generate<T>(requireNonNull(supplier, "supplier")));
+        return new Generator<>(Producers.Generate.<T>of(requireNonNull(supplier, "supplier")));
     }
 
     /**
@@ -665,7 +665,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code stream} is null
      */
     public static <T> Generator<T> from(Stream<? extends T> stream) {
-        return new Generator<>(new Producers.FromStream<T>(requireNonNull(stream, "stream")));
+        return new Generator<>(Producers.FromStream.<T>of(requireNonNull(stream, "stream")));
     }
 
     /**
@@ -682,7 +682,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     @SafeVarargs
     public static <T> Generator<T> concat(Iterable<? extends T>... sources) {
-        return new Generator<>(new Merges.Chain<T>(Tuples.generators(sources, "sources")));
+        return new Generator<>(Merges.Chain.<T>of(Tuples.generators(sources, "sources")));
     }
 
     /**
@@ -735,7 +735,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws java.io.UncheckedIOException at the request that fails to open or read the file
      */
     public static Generator<String> lines(Path path, Charset charset) {
-        return new Generator<>(new Producers.Lines(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
+        return new Generator<>(Producers.Lines.of(requireNonNull(path, "path"), requireNonNull(charset, "charset"),
                 null));
     }
 
@@ -748,7 +748,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws java.io.UncheckedIOException at the request that fails to read
      */
     public static Generator<String> lines(Reader reader) {
-        return new Generator<>(new Producers.Lines(null, null, requireNonNull(reader, "reader")));
+        return new Generator<>(Producers.Lines.of(null, null, requireNonNull(reader, "reader")));
     }
 
     // ---------------------------------------------------------------------------------- intermediate operations
@@ -765,7 +765,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code f} is null
      */
     public <R> Generator<R> map(Function<? super T, ? extends R> f) {
-        return then(new Stages.Map<>(requireNonNull(f, "f")));
+        return then(Stages.Map.of(requireNonNull(f, "f")));
     }
 
     /**
@@ -779,7 +779,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code p} is null
      */
     public Generator<T> filter(Predicate<? super T> p) {
-        return then(new Stages.Filter<>(requireNonNull(p, "p"), true));
+        return then(Stages.Filter.of(requireNonNull(p, "p"), true));
     }
 
     /**
@@ -793,7 +793,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code p} is null
      */
     public Generator<T> filterFalse(Predicate<? super T> p) {
-        return then(new Stages.Filter<>(requireNonNull(p, "p"), false));
+        return then(Stages.Filter.of(requireNonNull(p, "p"), false));
     }
 
     /**
@@ -810,7 +810,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code f} is null, or (when reached) if it returns null
      */
     public <R> Generator<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
-        return then(new Stages.FlatMap<>(requireNonNull(f, "f"), null));
+        return then(Stages.FlatMap.of(requireNonNull(f, "f"), null));
     }
 
     /**
@@ -826,7 +826,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     public Generator<T> take(long n) {
         Util.requireNonNegative(n, "n");
-        return then(new Stages.Slice<>(0, n, 1));
+        return then(Stages.Slice.of(0, n, 1));
     }
 
     /**
@@ -841,7 +841,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      */
     public Generator<T> skip(long n) {
         Util.requireNonNegative(n, "n");
-        return then(new Stages.Slice<>(n, Long.MAX_VALUE, 1));
+        return then(Stages.Slice.of(n, Long.MAX_VALUE, 1));
     }
 
     /**
@@ -882,7 +882,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (step < 1) {
             throw new IllegalArgumentException("step must be positive but was: " + step);
         }
-        return then(new Stages.Slice<>(start, stop, step));
+        return then(Stages.Slice.of(start, stop, step));
     }
 
     /**
@@ -897,7 +897,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code p} is null
      */
     public Generator<T> takeWhile(Predicate<? super T> p) {
-        return then(new Stages.TakeWhile<>(requireNonNull(p, "p")));
+        return then(Stages.TakeWhile.of(requireNonNull(p, "p")));
     }
 
     /**
@@ -912,7 +912,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code p} is null
      */
     public Generator<T> dropWhile(Predicate<? super T> p) {
-        return then(new Stages.DropWhile<>(requireNonNull(p, "p")));
+        return then(Stages.DropWhile.of(requireNonNull(p, "p")));
     }
 
     /**
@@ -936,7 +936,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of (index, value) records
      */
     public Generator<Indexed<T>> enumerate(long start) {
-        return then(new Stages.Enumerate<>(start));
+        return then(Stages.Enumerate.of(start));
     }
 
     /**
@@ -990,7 +990,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         Generator<? extends T>[] all = new Generator[rest.length + 1];
         all[0] = this;
         System.arraycopy(rest, 0, all, 1, rest.length);
-        return new Generator<>(new Merges.Chain<T>(all));
+        return new Generator<>(Merges.Chain.<T>of(all));
     }
 
     /**
@@ -1004,7 +1004,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code action} is null
      */
     public Generator<T> peek(Consumer<? super T> action) {
-        return then(new Stages.Peek<>(requireNonNull(action, "action")));
+        return then(Stages.Peek.of(requireNonNull(action, "action")));
     }
 
     /**
@@ -1063,7 +1063,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but was: " + n);
         }
-        return then(new Stages.Batch<>(n, strict ? Stages.Last.BATCHED_ERROR : Stages.Last.SHORT, null));
+        return then(Stages.Batch.of(n, strict ? Stages.Last.BATCHED_ERROR : Stages.Last.SHORT, null));
     }
 
     /**
@@ -1075,7 +1075,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of pairs, one fewer than the values (none for fewer than two)
      */
     public Generator<Pair<T, T>> pairwise() {
-        return then(new Stages.Pairwise<>());
+        return then(Stages.Pairwise.of());
     }
 
     /**
@@ -1093,7 +1093,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but was: " + n);
         }
-        return then(new Stages.Window<>(n, 1, false, null));
+        return then(Stages.Window.of(n, 1, false, null));
     }
 
     /**
@@ -1110,7 +1110,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
     public Generator<T> compress(Iterable<Boolean> selectors) {
         // Python: (d for d, s in zip(data, selectors) if s)
         Generator<Boolean> s = from(requireNonNull(selectors, "selectors"));
-        return new Generator<>(new Merges.Zip<Object, Object[]>(Merges.Stop.SHORTEST, null, row -> row, this, s))
+        return new Generator<>(Merges.Zip.<Object, Object[]>of(Merges.Stop.SHORTEST, null, row -> row, this, s))
                 .filter(row -> Boolean.TRUE.equals(row[1])).map(row -> uncheckedCast(row[0]));
     }
 
@@ -1126,7 +1126,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code op} is null
      */
     public Generator<T> accumulate(BinaryOperator<T> op) {
-        return then(new Stages.Accumulate<>(requireNonNull(op, "op")));
+        return then(Stages.Accumulate.of(requireNonNull(op, "op")));
     }
 
     /**
@@ -1143,7 +1143,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code f} is null
      */
     public <R> Generator<R> accumulate(R initial, BiFunction<? super R, ? super T, ? extends R> f) {
-        return then(new Stages.AccumulateFrom<>(initial, requireNonNull(f, "f")));
+        return then(Stages.AccumulateFrom.of(initial, requireNonNull(f, "f")));
     }
 
     /**
@@ -1154,7 +1154,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @return a generator of groups whose key is their (common) value
      */
     public Generator<Group<T, T>> groupBy() {
-        return new Generator<>(new GroupBy<T, T>(this, null));
+        return new Generator<>(GroupBy.<T, T>of(this, null));
     }
 
     /**
@@ -1178,7 +1178,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code key} is null
      */
     public <K> Generator<Group<K, T>> groupBy(Function<? super T, ? extends K> key) {
-        return new Generator<>(new GroupBy<K, T>(this, requireNonNull(key, "key")));
+        return new Generator<>(GroupBy.<K, T>of(this, requireNonNull(key, "key")));
     }
 
     /**
@@ -1191,7 +1191,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws ClassCastException (on the first request) if the values are not mutually comparable
      */
     public Generator<T> sorted() {
-        return then(new Stages.Sorted<>(null));
+        return then(Stages.Sorted.of(null));
     }
 
     /**
@@ -1205,7 +1205,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @throws NullPointerException if {@code order} is null
      */
     public Generator<T> sorted(Comparator<? super T> order) {
-        return then(new Stages.Sorted<>(requireNonNull(order, "order")));
+        return then(Stages.Sorted.of(requireNonNull(order, "order")));
     }
 
     // ------------------------------------------------------------------------------ more terminal operations
@@ -1579,7 +1579,14 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         };
     }
 
-    /** A derived generator running {@code stage} over this one: the way to every single-input operator. */
+    /**
+     * A derived generator running {@code stage} over this one: the way to every single-input operator.
+     *
+     * <p>This class makes its operators through the static {@code of} factories of {@link Stages},
+     * {@link Producers} and {@link Merges}, typed as {@code Stage} or {@code Source}, never with {@code new}. why:
+     * the JVM's verifier loads every class whose {@code new} is passed where its base class is expected, so this
+     * class's verification loaded some thirty operator classes on the first use of any generator (about 7 ms).
+     */
     <R> Generator<R> then(Stage<T, R> stage) {
         return new Generator<>(stage.pulledOver(this));
     }
@@ -1587,7 +1594,7 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
     /** zip(this, other) as pairs, ending as {@code stop} says. */
     private <U> Generator<Pair<T, U>> zipWith(Iterable<? extends U> other, Merges.Stop stop) {
         Generator<? extends U> second = from(requireNonNull(other, "other"));
-        return new Generator<>(new Merges.Zip<Object, Pair<T, U>>(stop, null,
+        return new Generator<>(Merges.Zip.<Object, Pair<T, U>>of(stop, null,
                 row -> new Pair<>(uncheckedCast(row[0]), uncheckedCast(row[1])), this, second));
     }
 

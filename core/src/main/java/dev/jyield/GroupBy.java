@@ -18,6 +18,10 @@ final class GroupBy<K, T> extends Op<Group<K, T>> {
     private boolean hasTargetKey;
     private GroupView currentGroup;
 
+    static <K, T> Source<Group<K, T>> of(Generator<? extends T> input, Function<? super T, ? extends K> key) {
+        return new GroupBy<>(input, key);
+    }
+
     GroupBy(Generator<? extends T> input, Function<? super T, ? extends K> key) {
         super(input);
         this.input = input;

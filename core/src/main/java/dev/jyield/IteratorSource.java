@@ -10,6 +10,10 @@ final class IteratorSource<T> extends Source<T> {
     private Iterable<? extends T> iterable;
     private Iterator<? extends T> it;
 
+    static <T> Source<T> of(Iterable<? extends T> iterable, Iterator<? extends T> it) {
+        return new IteratorSource<>(iterable, it);
+    }
+
     IteratorSource(Iterable<? extends T> iterable, Iterator<? extends T> it) {
         this.iterable = iterable;
         this.it = it;

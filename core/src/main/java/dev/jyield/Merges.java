@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * The operators over several inputs: the zip family, chain and roundrobin (interleave and interleave_longest are
  * a zip flattened, as in more-itertools). Each pulls its inputs one element at a time, in Python's order, so an
- * input it stops early on stays usable; run by a push, the operator's own loop is a plain call.
+ * input it stops early on stays usable; run by a push, the operator's own loop is a plain call. Those of Generator
+ * have an {@code of} factory typed as {@code Source} (see {@link Generator#then} for why).
  */
 final class Merges {
     private Merges() {}
@@ -45,6 +46,11 @@ final class Merges {
         /** For LONGEST: the inputs found exhausted, never pulled again. */
         private final boolean[] exhausted;
         private int active;
+
+        @SafeVarargs
+        static <E, T> Source<T> of(Stop stop, E fill, Function<Object[], ? extends T> combine, Generator<? extends E>... inputs) {
+            return new Zip<>(stop, fill, combine, inputs);
+        }
 
         @SafeVarargs
         Zip(Stop stop, E fill, Function<Object[], ? extends T> combine, Generator<? extends E>... inputs) {
@@ -124,6 +130,11 @@ final class Merges {
     /** chain / concat: each input in turn; an input is not touched before the previous one is exhausted. */
     static final class Chain<T> extends Merge<T, T> {
         private int index;
+
+        @SafeVarargs
+        static <T> Source<T> of(Generator<? extends T>... inputs) {
+            return new Chain<>(inputs);
+        }
 
         @SafeVarargs
         Chain(Generator<? extends T>... inputs) {

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The producers: what starts a generator expression without a body (range, count, repeat, the lines of a file,
  * the recipes' number sources), reading no generator (cycle reads one, then repeats what it saved). Each is
- * computed by {@link Producer#advance()}, so that it pushes and pulls from one definition.
+ * computed by {@link Producer#advance()}, so that it pushes and pulls from one definition. Those of Generator have
+ * an {@code of} factory typed as {@code Source} (see {@link Generator#then} for why).
  */
 final class Producers {
     private Producers() {}
@@ -32,6 +33,10 @@ final class Producers {
         private long next;
         private final long stop;
         private final long step;
+
+        static Source<Integer> of(long start, long stop, long step) {
+            return new Range(start, stop, step);
+        }
 
         Range(long start, long stop, long step) {
             this.next = start;
@@ -98,6 +103,10 @@ final class Producers {
         private T current;
         private boolean started;
 
+        static <T> Source<T> of(T seed, UnaryOperator<T> f) {
+            return new Iterate<>(seed, f);
+        }
+
         Iterate(T seed, UnaryOperator<T> f) {
             this.current = seed;
             this.f = f;
@@ -118,6 +127,10 @@ final class Producers {
     static final class Generate<T> extends Producer<T> {
         private final Supplier<? extends T> supplier;
 
+        static <T> Source<T> of(Supplier<? extends T> supplier) {
+            return new Generate<>(supplier);
+        }
+
         Generate(Supplier<? extends T> supplier) {
             this.supplier = supplier;
         }
@@ -135,6 +148,10 @@ final class Producers {
         private ArrayList<T> saved = new ArrayList<>();
         private boolean firstPass = true;
         private int index;
+
+        static <T> Source<T> of(Generator<? extends T> input) {
+            return new Cycle<>(input);
+        }
 
         Cycle(Generator<? extends T> input) {
             super(input);
@@ -177,6 +194,10 @@ final class Producers {
         private final Charset charset;
         private final Handle handle = new Handle();
         private Cleaner.Cleanable cleanable;
+
+        static Source<String> of(Path path, Charset charset, Reader reader) {
+            return new Lines(path, charset, reader);
+        }
 
         Lines(Path path, Charset charset, Reader reader) {
             this.path = path;
@@ -260,6 +281,10 @@ final class Producers {
         private Stream<? extends T> stream;
         private Iterator<? extends T> it;
 
+        static <T> Source<T> of(Stream<? extends T> stream) {
+            return new FromStream<>(stream);
+        }
+
         FromStream(Stream<? extends T> stream) {
             this.stream = stream;
         }
@@ -302,6 +327,10 @@ final class Producers {
     static final class Calls<T> extends Producer<T> {
         private final Callable<? extends T> call;
         private long left;
+
+        static <T> Source<T> of(Callable<? extends T> call, long times) {
+            return new Calls<>(call, times);
+        }
 
         Calls(Callable<? extends T> call, long times) {
             this.call = call;

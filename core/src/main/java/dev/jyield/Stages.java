@@ -19,13 +19,18 @@ import java.util.function.Predicate;
  * The single-input operators, of {@link Generator} and {@link Itertools} alike, each defined once as a
  * {@link Stage}: the same code runs pushed (a plain call per element) and pulled (one input element per request,
  * through {@link StageSource}; map and filter through operators of their own, see {@link Stage#pulledOver}).
- * Operators over several inputs are in {@link Merges}.
+ * Operators over several inputs are in {@link Merges}. Those of Generator have an {@code of} factory typed as
+ * {@code Stage} (see {@link Generator#then} for why).
  */
 final class Stages {
     private Stages() {}
 
     static final class Map<T, R> extends Stage<T, R> {
         private final Function<? super T, ? extends R> f;
+
+        static <T, R> Stage<T, R> of(Function<? super T, ? extends R> f) {
+            return new Map<>(f);
+        }
 
         Map(Function<? super T, ? extends R> f) {
             this.f = f;
@@ -63,6 +68,10 @@ final class Stages {
     static final class Filter<T> extends Stage<T, T> {
         private final Predicate<? super T> p;
         private final boolean keep;
+
+        static <T> Stage<T, T> of(Predicate<? super T> p, boolean keep) {
+            return new Filter<>(p, keep);
+        }
 
         Filter(Predicate<? super T> p, boolean keep) {
             this.p = p;
@@ -108,6 +117,10 @@ final class Stages {
     static final class Peek<T> extends Stage<T, T> {
         private final Consumer<? super T> action;
 
+        static <T> Stage<T, T> of(Consumer<? super T> action) {
+            return new Peek<>(action);
+        }
+
         Peek(Consumer<? super T> action) {
             this.action = action;
         }
@@ -123,6 +136,10 @@ final class Stages {
     static final class FlatMap<T, R> extends Stage<T, R> {
         private final Function<? super T, ? extends Iterable<? extends R>> f;
         private final String nullName;
+
+        static <T, R> Stage<T, R> of(Function<? super T, ? extends Iterable<? extends R>> f, String nullName) {
+            return new FlatMap<>(f, nullName);
+        }
 
         FlatMap(Function<? super T, ? extends Iterable<? extends R>> f, String nullName) {
             this.f = f;
@@ -143,6 +160,10 @@ final class Stages {
     static final class Enumerate<T> extends Stage<T, Indexed<T>> {
         private long index;
 
+        static <T> Stage<T, Indexed<T>> of(long start) {
+            return new Enumerate<>(start);
+        }
+
         Enumerate(long start) {
             this.index = start;
         }
@@ -159,6 +180,10 @@ final class Stages {
         private final long step;
         private long count;
         private long next;
+
+        static <T> Stage<T, T> of(long start, long stop, long step) {
+            return new Slice<>(start, stop, step);
+        }
 
         Slice(long start, long stop, long step) {
             this.next = start;
@@ -194,6 +219,10 @@ final class Stages {
         private final Predicate<? super T> p;
         private boolean done;
 
+        static <T> Stage<T, T> of(Predicate<? super T> p) {
+            return new TakeWhile<>(p);
+        }
+
         TakeWhile(Predicate<? super T> p) {
             this.p = p;
         }
@@ -221,6 +250,10 @@ final class Stages {
     static final class DropWhile<T> extends Stage<T, T> {
         private final Predicate<? super T> p;
         private boolean dropping = true;
+
+        static <T> Stage<T, T> of(Predicate<? super T> p) {
+            return new DropWhile<>(p);
+        }
 
         DropWhile(Predicate<? super T> p) {
             this.p = p;
@@ -255,12 +288,12 @@ final class Stages {
             this.same = same;
         }
 
-        static <T> Unique<T> everSeen(Function<? super T, ?> key) {
+        static <T> Stage<T, T> everSeen(Function<? super T, ?> key) {
             return new Unique<>(key, new HashSet<>(), null);
         }
 
         /** {@code same} is asked (last kept key, new key), as Python's groupby compares {@code tgtkey == currkey}. */
-        static <T> Unique<T> justSeen(Function<? super T, ?> key, BiPredicate<Object, Object> same) {
+        static <T> Stage<T, T> justSeen(Function<? super T, ?> key, BiPredicate<Object, Object> same) {
             return new Unique<>(key, null, same);
         }
 
@@ -305,6 +338,10 @@ final class Stages {
         private final T fill;
         private Object[] batch;
         private int size;
+
+        static <T> Stage<T, List<T>> of(int n, Last last, T fill) {
+            return new Batch<>(n, last, fill);
+        }
 
         Batch(int n, Last last, T fill) {
             this.n = n;
@@ -353,6 +390,10 @@ final class Stages {
     }
 
     static final class Pairwise<T> extends Stage<T, Pair<T, T>> {
+        static <T> Stage<T, Pair<T, T>> of() {
+            return new Pairwise<>();
+        }
+
         private T previous;
         private boolean started;
 
@@ -383,6 +424,10 @@ final class Stages {
         private int head;
         private int size;
         private int sinceLast;
+
+        static <T> Stage<T, List<T>> of(int n, int step, boolean pad, T fill) {
+            return new Window<>(n, step, pad, fill);
+        }
 
         Window(int n, int step, boolean pad, T fill) {
             this.n = n;
@@ -439,6 +484,10 @@ final class Stages {
         private T total;
         private boolean started;
 
+        static <T> Stage<T, T> of(BinaryOperator<T> op) {
+            return new Accumulate<>(op);
+        }
+
         Accumulate(BinaryOperator<T> op) {
             this.op = op;
         }
@@ -458,6 +507,10 @@ final class Stages {
     static final class AccumulateFrom<T, R> extends Stage<T, R> {
         private final BiFunction<? super R, ? super T, ? extends R> f;
         private R total;
+
+        static <T, R> Stage<T, R> of(R initial, BiFunction<? super R, ? super T, ? extends R> f) {
+            return new AccumulateFrom<>(initial, f);
+        }
 
         AccumulateFrom(R initial, BiFunction<? super R, ? super T, ? extends R> f) {
             this.total = initial;
@@ -479,6 +532,10 @@ final class Stages {
     static final class Sorted<T> extends Stage<T, T> {
         private final Comparator<? super T> order;
         private ArrayList<T> all = new ArrayList<>();
+
+        static <T> Stage<T, T> of(Comparator<? super T> order) {
+            return new Sorted<>(order);
+        }
 
         Sorted(Comparator<? super T> order) {
             this.order = order;

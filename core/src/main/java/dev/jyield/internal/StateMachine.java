@@ -117,12 +117,14 @@ public abstract class StateMachine {
     /**
      * Installs the engine's {@link Helpers}; only the engine may, and only once.
      *
+     * @param engine the engine's own lookup, with full privilege: only the engine can make one. why: a lookup, not
+     *     a stack walk, which would load and run the stack walker on a body's first use
      * @param h the engine's helper factory
      * @throws IllegalStateException if called twice or by another class than the engine
      */
-    public static void install(Helpers h) {
-        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
-        if (helpers != null || caller.getModule() != StateMachine.class.getModule()
+    public static void install(MethodHandles.Lookup engine, Helpers h) {
+        Class<?> caller = engine.lookupClass();
+        if (helpers != null || !engine.hasFullPrivilegeAccess() || caller.getModule() != StateMachine.class.getModule()
                 || !caller.getName().equals("dev.jyield.BytecodeEngine")) {
             throw new IllegalStateException("not the engine: " + caller);
         }
