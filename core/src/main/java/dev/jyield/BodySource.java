@@ -69,10 +69,7 @@ final class BodySource<T> extends BytecodeSource<T> {
             }
             e = Engine.stackful();
         }
-        return switch (e) {
-            case CONTINUATION -> new ContinuationSource<>(b, returning, owner);
-            default -> new ThreadSource<>(b, returning, owner);
-        };
+        return StackfulSource.of(e, b, returning, owner);
     }
 
     @Override
@@ -91,15 +88,7 @@ final class BodySource<T> extends BytecodeSource<T> {
 
     @Override
     Object push(Consumer<? super T> sink) {
-        PushYielder<T> y = new PushYielder<>(sink);
-        Object result;
-        try {
-            result = run(body, returning(body), y);
-        } catch (Throwable t) {
-            throw y.rethrow(t);
-        }
-        y.done();
-        return result;
+        return PushYielder.run(body, returning(body), sink);
     }
 
     @Override

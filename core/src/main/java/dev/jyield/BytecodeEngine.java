@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
+import java.lang.ref.SoftReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -505,7 +506,7 @@ final class BytecodeEngine {
 
         @Override
         public HostClass read(Class<?> c) throws BytecodeRewriter.Unsupported {
-            return HostClass.read(c, classFile(c));
+            return hostClass(c);
         }
     }
 
@@ -514,11 +515,11 @@ final class BytecodeEngine {
             MemberAccess.ClassFiles reading) {
         try {
             MethodHandles.Lookup lookup = hostLookup(impl);
-            byte[] bytes = classFile(impl);
+            HostClass host = hostClass(impl);
             for (int attempt = 0; ; attempt++) {
                 String machineName = Type.getInternalName(impl) + "$$Jyield$" + javaName(name)
                         + (returning ? "$returning" : "") + (attempt == 0 ? "" : "$" + attempt);
-                BytecodeRewriter.Rewritten r = BytecodeRewriter.rewrite(impl, bytes, name, desc, returning,
+                BytecodeRewriter.Rewritten r = BytecodeRewriter.rewrite(impl, host, name, desc, returning,
                         machineName, reading);
                 byte[] machineBytes = corruptNextForTest ? corrupt(r.bytes()) : r.bytes();
                 dump(machineName, machineBytes);
@@ -603,6 +604,30 @@ final class BytecodeEngine {
             Log.LOG.log(System.Logger.Level.WARNING, "jyield: cannot write " + machineName + " to jyield.dump=" + dir
                     + ": " + e);
         }
+    }
+
+    /**
+     * Per class: its class file as read last, while memory allows. why: the bodies of one class are usually
+     * rewritten one after another, and reading and parsing the class file again was a fifth of each rewrite; soft,
+     * so that the bytes of a class whose bodies have all been rewritten go when memory is short; in a ClassValue,
+     * so that it never keeps a class loader reachable.
+     */
+    private static final ClassValue<AtomicReference<SoftReference<HostClass>>> HOST_CLASSES = new ClassValue<>() {
+        @Override
+        protected AtomicReference<SoftReference<HostClass>> computeValue(Class<?> type) {
+            return new AtomicReference<>();
+        }
+    };
+
+    private static HostClass hostClass(Class<?> c) throws BytecodeRewriter.Unsupported {
+        AtomicReference<SoftReference<HostClass>> cached = HOST_CLASSES.get(c);
+        SoftReference<HostClass> ref = cached.get();
+        HostClass h = ref == null ? null : ref.get();
+        if (h == null) {
+            h = HostClass.read(c, classFile(c));
+            cached.set(new SoftReference<>(h));
+        }
+        return h;
     }
 
     private static byte[] classFile(Class<?> c) throws BytecodeRewriter.Unsupported {

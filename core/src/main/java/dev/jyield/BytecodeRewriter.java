@@ -106,17 +106,17 @@ final class BytecodeRewriter {
     record Rewritten(byte[] bytes, String constructorDesc, boolean closeOnAbandon) {}
 
     /**
-     * Rewrites method {@code name desc} of {@code host} (whose class file is {@code classFile}) into the class
+     * Rewrites method {@code name desc} of {@code host} (whose class file is {@code hostClass}) into the class
      * {@code machineName} (an internal name in the host's package).
      *
      * @param returning whether the body's return value is the generator's (else it is discarded)
      * @param classFiles reads the class file of another class of the host's nest, whose private methods the body's
      *     lambdas may use
      */
-    static Rewritten rewrite(Class<?> host, byte[] classFile, String name, String desc, boolean returning,
+    static Rewritten rewrite(Class<?> host, HostClass hostClass, String name, String desc, boolean returning,
             String machineName, MemberAccess.ClassFiles classFiles) throws Unsupported {
         try {
-            return new Job(host, classFile, name, desc, returning, machineName, classFiles).run();
+            return new Job(host, hostClass, name, desc, returning, machineName, classFiles).run();
         } catch (RuntimeException e) {
             // ASM failed on this class (a type it cannot load, a method grown too large, ...): not the body's fault.
             throw new Unsupported("the rewrite failed: " + e);
@@ -132,7 +132,7 @@ final class BytecodeRewriter {
     private static final class Job {
         private final Class<?> host;
         private final String hostName;
-        private final byte[] classFile;
+        private final HostClass hostClass;
         private final String name;
         private final String desc;
         private final boolean returning;
@@ -140,14 +140,13 @@ final class BytecodeRewriter {
         private final MemberAccess.ClassFiles classFiles;
         private final ClassLoader loader;
 
-        private HostClass hostClass;
         private MethodNode method;
 
-        Job(Class<?> host, byte[] classFile, String name, String desc, boolean returning, String machineName,
+        Job(Class<?> host, HostClass hostClass, String name, String desc, boolean returning, String machineName,
                 MemberAccess.ClassFiles classFiles) {
             this.host = host;
             this.hostName = Type.getInternalName(host);
-            this.classFile = classFile;
+            this.hostClass = hostClass;
             this.name = name;
             this.desc = desc;
             this.returning = returning;
@@ -174,9 +173,8 @@ final class BytecodeRewriter {
 
         // ------------------------------------------------------------------------------------------ 1. read
 
-        /** Reads the host's class file and the body's method, with its line numbers and local variable names. */
+        /** Reads the body's method from the host's class file, with its line numbers and local variable names. */
         private void read() throws Unsupported {
-            hostClass = HostClass.read(host, classFile);
             method = hostClass.method(name, desc);
             if (method == null) {
                 throw new Unsupported("the class file of " + host.getName() + " has no method " + name + desc);

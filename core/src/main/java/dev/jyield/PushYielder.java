@@ -29,6 +29,22 @@ final class PushYielder<T> extends Coroutine.Channel<T, Object> {
         this.nesting = sink instanceof Nested<?> n ? n.target.nesting + 1 : 0;
     }
 
+    /**
+     * Runs a body with its values pushed into {@code sink}; returns its return value. why: here, not in BodySource,
+     * whose verifier would otherwise load this class on the start of every body.
+     */
+    static <T> Object run(Object body, boolean returning, Consumer<? super T> sink) {
+        PushYielder<T> y = new PushYielder<>(sink);
+        Object result;
+        try {
+            result = BodySource.run(body, returning, y);
+        } catch (Throwable t) {
+            throw y.rethrow(t);
+        }
+        y.done();
+        return result;
+    }
+
     /** The consumer through which a pushed body hands a delegate's values on: it tells the delegate its depth. */
     private static final class Nested<T> implements Consumer<T> {
         final PushYielder<T> target;

@@ -59,6 +59,17 @@ abstract class StackfulSource<T> extends Source<T> {
         return OWNER.compareAndSet(this, null, t);
     }
 
+    /**
+     * The source that runs {@code body} on the stackful engine {@code e}. why: made here, typed as a Source, so
+     * that BodySource's verifier does not load the stackful engines' classes, which a body on the bytecode engine
+     * never needs.
+     */
+    static <T> Source<T> of(Engine e, Object body, boolean returning, Object owner) {
+        return e == Engine.CONTINUATION
+                ? new ContinuationSource<>(body, returning, owner)
+                : new ThreadSource<>(body, returning, owner);
+    }
+
     StackfulSource(Object body, boolean returning, Object owner) {
         this.body = body;
         this.returning = returning;
