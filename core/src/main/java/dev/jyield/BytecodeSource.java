@@ -37,7 +37,7 @@ class BytecodeSource<T> extends Source<T> {
         if (closeOnAbandon) {
             // why: the action holds the machine, never the generator, so the generator can become unreachable.
             Closer c = new Closer(m);
-            c.cleanable = StackfulSource.CLEANER.register(owner, c);
+            c.cleanable = Source.CLEANER.register(owner, c);
             closer = c;
         }
     }

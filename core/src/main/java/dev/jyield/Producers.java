@@ -233,7 +233,7 @@ final class Producers {
 
         @Override
         Source<String> forPull(Object owner) {
-            cleanable = StackfulSource.CLEANER.register(owner, handle);
+            cleanable = Source.CLEANER.register(owner, handle);
             return this;
         }
 

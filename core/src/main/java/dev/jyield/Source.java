@@ -1,5 +1,7 @@
 package dev.jyield;
 
+import java.lang.ref.Cleaner;
+
 import java.util.function.Consumer;
 
 /**
@@ -10,6 +12,12 @@ import java.util.function.Consumer;
  * can become unreachable and be cleaned.
  */
 abstract class Source<T> {
+    /**
+     * One cleaner for all generators: it closes abandoned bodies so that their finally blocks run. why: here, not
+     * in StackfulSource, whose initialization would load the stackful engines on the first body with a finally.
+     */
+    static final Cleaner CLEANER = Cleaner.create();
+
     /** Outcome of {@link #resume}: {@link #out} holds the yielded value. */
     static final int YIELD = 0;
     /** Outcome of {@link #resume}: {@link #out} holds a {@link Generator} or an {@link java.util.Iterator} to delegate to. */

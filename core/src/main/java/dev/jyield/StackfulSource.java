@@ -25,9 +25,6 @@ abstract class StackfulSource<T> extends Source<T> {
         }
     }
 
-    /** One cleaner for all generators: it closes abandoned bodies so that their finally blocks run. */
-    static final Cleaner CLEANER = Cleaner.create();
-
     private final Object body;
     private final boolean returning;
     private final Cleaner.Cleanable cleanable;
