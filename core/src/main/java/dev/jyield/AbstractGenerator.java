@@ -181,6 +181,46 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         return value != NO_VALUE || advance() ? take() : END;
     }
 
+    /**
+     * The operator this generator runs, or null if it runs something else. An operator's generator keeps it for
+     * good (its source never changes), so a reader may hold it: see {@link #enterPull}.
+     */
+    final Op<?> op() {
+        return src instanceof Op<?> op ? op : null;
+    }
+
+    /**
+     * The start of a reader's direct pull of this generator, whose {@link #op()} it holds: true, with this
+     * generator RUNNING, if the reader may now call that operator's {@code next()} itself and hand the result to
+     * {@link #exitPull} (or what it throws to {@link #pullFailed}); false if it must call {@link #pull()}. The
+     * three together do what {@link #pull()} does for an operator (an operator's generator never delegates and is
+     * never guarded). why: the call of the input's operator then stands in the reader's own code, whose type
+     * profile sees the one class it reads, so the JIT inlines a chain of them; in pull() every level of every
+     * chain shares one call site, which a chain of three makes megamorphic.
+     */
+    final boolean enterPull() {
+        if (value == NO_VALUE && state == SUSPENDED) {
+            state = RUNNING;
+            return true;
+        }
+        return false;
+    }
+
+    /** The end of a direct pull (see {@link #enterPull}): the operator's value, or END once it ended (now CLOSED). */
+    final Object exitPull(Object r) {
+        if (r != END) {
+            state = SUSPENDED;
+            return r;
+        }
+        resumed(Source.RETURN, null); // an operator returns nothing
+        return END;
+    }
+
+    /** A direct pull (see {@link #enterPull}) whose operator threw {@code t}: closes this generator, raises t. */
+    final RuntimeException pullFailed(Throwable t) {
+        throw failed(t);
+    }
+
     /** {@link Generator#next()}. */
     final T implNext() {
         if (value == NO_VALUE && !advance()) {

@@ -94,11 +94,14 @@ abstract class Stage<T, R> implements Consumer<T> {
      */
     abstract static class Over<T, R> extends Op<R> {
         final Generator<? extends T> input;
+        /** The input's operator, if it runs one: read directly (see {@link AbstractGenerator#enterPull}). */
+        final Op<?> inputOp;
         final Stage<T, R> stage;
 
         Over(Generator<? extends T> input, Stage<T, R> stage) {
             super(inputs(input, stage));
             this.input = input;
+            this.inputOp = input.op();
             this.stage = stage;
         }
 

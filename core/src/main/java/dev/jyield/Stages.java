@@ -58,7 +58,21 @@ final class Stages {
             @Override
             @SuppressWarnings("unchecked")
             Object next() {
-                Object x = input.pull();
+                // why: input.pull() inlined by hand, so that the call of the input's operator is this class's own
+                // (see AbstractGenerator.enterPull); filter's next() does the same
+                Generator<? extends T> in = input;
+                Op<?> op = inputOp;
+                Object x;
+                if (op != null && in.enterPull()) {
+                    try {
+                        x = op.next();
+                    } catch (Throwable t) {
+                        throw in.pullFailed(t);
+                    }
+                    x = in.exitPull(x);
+                } else {
+                    x = in.pull();
+                }
                 return x == Generator.END ? x : f.apply((T) x);
             }
         }
@@ -104,8 +118,20 @@ final class Stages {
             @Override
             @SuppressWarnings("unchecked")
             Object next() {
+                Generator<? extends T> in = input;
+                Op<?> op = inputOp;
                 for (;;) {
-                    Object x = input.pull();
+                    Object x;
+                    if (op != null && in.enterPull()) {
+                        try {
+                            x = op.next();
+                        } catch (Throwable t) {
+                            throw in.pullFailed(t);
+                        }
+                        x = in.exitPull(x);
+                    } else {
+                        x = in.pull();
+                    }
                     if (x == Generator.END || p.test((T) x) == keep) {
                         return x;
                     }
