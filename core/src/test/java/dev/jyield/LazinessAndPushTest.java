@@ -159,6 +159,73 @@ class LazinessAndPushTest {
         assertThat(f.state()).isEqualTo(Generator.State.CLOSED);
     }
 
+    /**
+     * A map or filter over another operator calls that operator directly (AbstractGenerator.enterPull), and the
+     * input still keeps the protocol: re-entered while it runs, it fails; its failure and its end close it; a value
+     * waiting in it goes to the next reader. CPython 3.11:
+     * <pre>
+     * >>> def h(x): return next(inner)
+     * >>> inner = (h(x) for x in range(3)); outer = (x * 2 for x in inner)
+     * >>> next(outer)
+     * ValueError: generator already executing
+     * >>> getgeneratorstate(inner), getgeneratorstate(outer)
+     * ('GEN_CLOSED', 'GEN_CLOSED')
+     * >>> inner = (1 // (x - 1) for x in range(3)); outer = (x for x in inner if x != 5)
+     * >>> next(outer)
+     * -1
+     * >>> next(outer)
+     * ZeroDivisionError: integer division or modulo by zero
+     * >>> getgeneratorstate(inner), getgeneratorstate(outer)
+     * ('GEN_CLOSED', 'GEN_CLOSED')
+     * >>> inner = (x for x in range(2)); outer = (x * 10 for x in inner)
+     * >>> list(outer), getgeneratorstate(inner), next(inner, 'end')
+     * ([0, 10], 'GEN_CLOSED', 'end')
+     * >>> inner = (x for x in range(5)); outer = (x * 10 for x in inner)
+     * >>> next(outer), next(inner), next(outer), next(inner)
+     * (0, 1, 20, 3)
+     * </pre>
+     */
+    @Test
+    void anOperatorReadByAnotherKeepsTheProtocol() {
+        List<Generator<Integer>> self = new ArrayList<>();
+        Generator<Integer> inner = Generator.range(3).map(x -> self.get(0).next());
+        self.add(inner);
+        Generator<Integer> outer = inner.map(x -> x * 2);
+        assertThatThrownBy(outer::next).isInstanceOf(IllegalStateException.class) // at inner's start, in pull()
+                .hasMessageContaining("generator already executing");
+        assertThat(inner.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(outer.state()).isEqualTo(Generator.State.CLOSED);
+        self.clear();
+        inner = Generator.range(5).map(x -> x == 2 ? self.get(0).next() : x); // the same, later: the direct path
+        self.add(inner);
+        outer = inner.map(x -> x * 2);
+        assertThat(outer.next()).isZero();
+        assertThat(outer.next()).isEqualTo(2);
+        assertThatThrownBy(outer::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("generator already executing");
+        assertThat(inner.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(outer.state()).isEqualTo(Generator.State.CLOSED);
+
+        Generator<Integer> failing = Generator.range(3).map(x -> 1 / (x - 1));
+        Generator<Integer> kept = failing.filter(x -> x != 5);
+        assertThat(kept.next()).isEqualTo(-1);
+        assertThatThrownBy(kept::next).isInstanceOf(ArithmeticException.class);
+        assertThat(failing.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(kept.state()).isEqualTo(Generator.State.CLOSED);
+
+        Generator<Integer> ending = Generator.range(2).map(x -> x);
+        assertThat(ending.map(x -> x * 10).toList()).containsExactly(0, 10);
+        assertThat(ending.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(ending.next(-1)).isEqualTo(-1);
+
+        Generator<Integer> shared = Generator.range(5).map(x -> x);
+        Generator<Integer> reader = shared.map(x -> x * 10);
+        assertThat(List.of(reader.next(), shared.next(), reader.next(), shared.next())).containsExactly(0, 1, 20, 3);
+        assertThat(shared.hasNext()).isTrue(); // 4 waits in shared: the next reader takes it
+        assertThat(reader.next()).isEqualTo(40);
+        assertThat(reader.hasNext()).isFalse();
+    }
+
     private static void expectPulls(Function<Generator<Integer>, Generator<?>> op, int first, int second) {
         Counting src = new Counting();
         Generator<?> g = op.apply(Generator.from(src));
