@@ -705,16 +705,18 @@ final class BytecodeRewriter {
             }
         }
 
-        /** For each instruction, the locals read later on some path from just after it (handlers included). */
+        /**
+         * For each instruction, the locals read later on some path from just after it (handlers included). why: one
+         * scratch set per pass and a copy only where a set changes, so that a body's first use, which runs this in
+         * the interpreter, allocates little (it made four sets per instruction per pass).
+         */
         private BitSet[] liveness(Flow flow, Frame<BasicValue>[] frames) {
-            InsnList insns = method.instructions;
-            int n = insns.size();
-            BitSet[] in = new BitSet[n];
-            BitSet[] out = new BitSet[n];
-            for (int i = 0; i < n; i++) {
-                in[i] = new BitSet();
-                out[i] = new BitSet();
-            }
+            AbstractInsnNode[] code = method.instructions.toArray();
+            int n = code.length;
+            BitSet none = new BitSet();
+            BitSet[] in = new BitSet[n]; // live just before each instruction; never changed in place
+            java.util.Arrays.fill(in, none);
+            BitSet live = new BitSet();
             boolean changed = true;
             while (changed) {
                 changed = false;
@@ -722,34 +724,41 @@ final class BytecodeRewriter {
                     if (frames[i] == null) {
                         continue;
                     }
-                    BitSet normal = new BitSet();
+                    live.clear();
                     for (int s : flow.successors(i)) {
-                        normal.or(in[s]);
+                        live.or(in[s]);
                     }
-                    BitSet exceptional = new BitSet();
-                    for (int s : flow.handlers(i)) {
-                        exceptional.or(in[s]);
-                    }
-                    AbstractInsnNode insn = insns.get(i);
-                    BitSet live = (BitSet) normal.clone();
-                    if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
-                        live.clear(v.var);
-                    }
-                    if (insn instanceof VarInsnNode v && v.getOpcode() >= ILOAD && v.getOpcode() <= ALOAD) {
+                    if (code[i] instanceof VarInsnNode v) {
+                        int op = v.getOpcode();
+                        if (op >= ISTORE && op <= ASTORE) {
+                            live.clear(v.var);
+                        } else if (op >= ILOAD && op <= ALOAD) {
+                            live.set(v.var);
+                        }
+                    } else if (code[i] instanceof IincInsnNode v) {
                         live.set(v.var);
                     }
-                    if (insn instanceof IincInsnNode v) {
-                        live.set(v.var);
+                    for (int s : flow.handlers(i)) { // a store may not happen before an exception: kill nothing
+                        live.or(in[s]);
                     }
-                    live.or(exceptional);
-                    BitSet after = (BitSet) normal.clone();
-                    after.or(exceptional);
                     if (!live.equals(in[i])) {
-                        in[i] = live;
+                        in[i] = (BitSet) live.clone();
                         changed = true;
                     }
-                    out[i] = after;
                 }
+            }
+            BitSet[] out = new BitSet[n];
+            for (int i = 0; i < n; i++) {
+                BitSet after = new BitSet();
+                if (frames[i] != null) {
+                    for (int s : flow.successors(i)) {
+                        after.or(in[s]);
+                    }
+                    for (int s : flow.handlers(i)) {
+                        after.or(in[s]);
+                    }
+                }
+                out[i] = after;
             }
             return out;
         }
