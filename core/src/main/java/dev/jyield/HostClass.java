@@ -59,6 +59,10 @@ final class HostClass {
         } catch (IllegalArgumentException e) {
             throw new BytecodeRewriter.Unsupported("the class file of " + type.getName() + " cannot be read by "
                     + "this ASM: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // why: bytes that are no class file at all (a damaged jar); the class loader had others, or none
+            throw new BytecodeRewriter.Unsupported("the class file found for " + type.getName() + " is damaged ("
+                    + e + ")");
         }
         if (!cr.getClassName().equals(Type.getInternalName(type))) {
             throw new BytecodeRewriter.Unsupported("the class file found for " + type.getName() + " is "
