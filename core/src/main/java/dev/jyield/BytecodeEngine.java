@@ -635,6 +635,10 @@ final class BytecodeEngine {
         if (generated != null) {
             return generated;
         }
+        byte[] local = c.getModule().isNamed() ? null : fromCodeSource(c);
+        if (local != null) {
+            return local;
+        }
         String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
         try (InputStream in = c.getResourceAsStream(file)) {
             if (in == null) {
@@ -645,6 +649,41 @@ final class BytecodeEngine {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new BytecodeRewriter.Unsupported("the class file of " + c.getName() + " cannot be read: " + e);
+        }
+    }
+
+    /**
+     * The class file of {@code c} read straight from the local jar or directory it was loaded from, or null if it
+     * came from elsewhere (then the class loader finds it). why: getResourceAsStream goes through the JDK's URL
+     * connections, which a small application loads and starts on its first body: 22 ms in a JVM of its own,
+     * against 1 ms for the jar read directly (a named module's resources take no URL, so it keeps that way).
+     */
+    private static byte[] fromCodeSource(Class<?> c) {
+        String entry = c.getName().replace('.', '/') + ".class";
+        try {
+            java.security.CodeSource source = c.getProtectionDomain().getCodeSource();
+            java.net.URL url = source == null ? null : source.getLocation();
+            if (url == null || !url.getProtocol().equals("file")) {
+                return null;
+            }
+            Path where = Path.of(url.toURI());
+            if (Files.isDirectory(where)) {
+                Path file = where.resolve(entry);
+                return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            }
+            // why: opened as class loaders open it, so that a multi-release jar gives the class this JVM loaded
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile(), false,
+                    java.util.zip.ZipFile.OPEN_READ, java.util.jar.JarFile.runtimeVersion())) {
+                java.util.jar.JarEntry e = jar.getJarEntry(entry);
+                if (e == null) {
+                    return null;
+                }
+                try (InputStream in = jar.getInputStream(e)) {
+                    return in.readAllBytes();
+                }
+            }
+        } catch (Exception e) {
+            return null; // why: whatever the doubt (a custom location, no permission, a bad path), the loader decides
         }
     }
 

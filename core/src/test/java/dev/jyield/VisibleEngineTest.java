@@ -8,11 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -146,6 +151,72 @@ class VisibleEngineTest {
         assertThat(n.next()).as("the inner generator runs as a state machine too").isEqualTo(
                 "Generator[SUSPENDED, bytecode]");
         assertThat(n.toList()).containsExactly(102);
+    }
+
+    /**
+     * A body in a class loaded from a jar (its class file read straight from the jar, see
+     * BytecodeEngine.fromCodeSource) and from a multi-release jar, whose base entries here are not class files at
+     * all: the class file read is the one this JVM loaded.
+     */
+    @Test
+    void aBodyInAJarOrAMultiReleaseJarRunsAsAStateMachine(@TempDir Path dir) throws Exception {
+        for (boolean multiRelease : new boolean[] {false, true}) {
+            try (URLClassLoader plugin = jarLoader(fixtureJar(dir, multiRelease))) {
+                Generator<Integer> g = call(plugin, "counting", 3);
+                assertThat(g.next()).isEqualTo(100);
+                assertThat(g.engineName()).as("multi-release: " + multiRelease).isEqualTo("bytecode");
+                assertThat(g.toList()).containsExactly(101, 102);
+            }
+        }
+    }
+
+    /** A child-first loader for the fixture package over one jar: a plugin shipped as a jar. */
+    private static URLClassLoader jarLoader(Path jar) throws IOException {
+        return new URLClassLoader("plugin-jar", new URL[] {jar.toUri().toURL()},
+                VisibleEngineTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.startsWith("dev.jyield.fixture.")) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> c = findLoadedClass(name);
+                    return c != null ? c : findClass(name);
+                }
+            }
+        };
+    }
+
+    /**
+     * A jar of the fixture package's class files; a multi-release one has them under META-INF/versions/21 and
+     * three bytes, no class file, at the base entries that a JVM of 21 or newer does not read.
+     */
+    private static Path fixtureJar(Path dir, boolean multiRelease) throws IOException {
+        Path jar = dir.resolve(multiRelease ? "plugin-mr.jar" : "plugin.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (multiRelease) {
+            manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            for (String name : List.of("PluginBodies", "PluginBodies$Point")) {
+                String entry = "dev/jyield/fixture/" + name + ".class";
+                byte[] bytes;
+                try (InputStream in = VisibleEngineTest.class.getClassLoader().getResourceAsStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                if (multiRelease) {
+                    out.putNextEntry(new JarEntry(entry));
+                    out.write(new byte[] {1, 2, 3});
+                    out.closeEntry();
+                    entry = "META-INF/versions/21/" + entry;
+                }
+                out.putNextEntry(new JarEntry(entry));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     @Test
