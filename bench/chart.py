@@ -6,15 +6,18 @@
 --jmh is a JMH result file (`-rf json -rff FILE`: a list of {benchmark, primaryMetric{score, scoreError,
 scoreUnit}, params, ...}); --cpython is what bench/python/pull_bench.py --json writes. Each PullBench method is
 mapped to a (case, peer) by its name (METHODS below); a benchmark it does not know is left out, with a note on
-stderr. The SVG has one group of horizontal bars per case, one bar per peer, on a log scale, each value printed at
-its bar's end; its title gives the JDK, the date, the machine and the command. The Markdown table goes to stdout.
-Python standard library only; the SVG is written as text.
+stderr. Each value is the median of every measured iteration of every fork, its whisker the interquartile range
+(robust to the few iterations that a shared machine slows down several times over, which JMH's mean follows). The
+SVG has one group of horizontal bars per case, one bar per peer, on a log scale, each value printed at its bar's
+end; its title gives the JDK, the date, the machine and the command. The Markdown table goes to stdout. Python
+standard library only; the SVG is written as text.
 """
 import argparse
 import datetime
 import json
 import math
 import os
+import statistics
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
@@ -100,9 +103,17 @@ def jmh_bars(results):
         seen.add((case, peer))
         metric = r["primaryMetric"]
         unit = metric["scoreUnit"]
-        ns = to_ns(number(metric["score"]), unit)
-        error = number(metric.get("scoreError"))
-        error_ns = abs(to_ns(number(metric["score"]) + error, unit) - ns) if math.isfinite(error) else math.nan
+        raw = sorted(to_ns(number(x), unit) for fork in metric.get("rawData") or [] for x in fork)
+        if len(raw) >= 2:
+            # The median of every measured iteration of every fork, and half the interquartile range: on a shared
+            # machine a few iterations run several times slower, which JMH's mean follows and the median does not.
+            ns = statistics.median(raw)
+            q1, _, q3 = statistics.quantiles(raw, n=4)
+            error_ns = (q3 - q1) / 2
+        else:
+            ns = to_ns(number(metric["score"]), unit)
+            error = number(metric.get("scoreError"))
+            error_ns = abs(to_ns(number(metric["score"]) + error, unit) - ns) if math.isfinite(error) else math.nan
         bars.append(Bar(case, peer, label, md, ns, error_ns))
     return bars
 
@@ -238,8 +249,8 @@ def svg(bars, title_lines):
                     f'{text} ns</text>')
         decade *= 10
     note_y = axis_bottom + 20
-    footer = (f'<text x="12" y="{note_y}" font-size="11" fill="#666">log scale; lower is faster; whiskers: JMH 99.9% '
-              f'error where there is one; CPython: best of repeats</text>')
+    footer = (f'<text x="12" y="{note_y}" font-size="11" fill="#666">log scale; lower is faster; bars: median of all iterations; '
+              f'whiskers: interquartile range; CPython: best of repeats</text>')
     height = note_y + 12
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',

@@ -130,6 +130,26 @@ class ChartScriptTest {
                 "| 3-element generator created and drained (ns/generator) | 0.69 | 40.1 | 79.3 | 1.98x |  | 164 |");
     }
 
+    /**
+     * Where JMH recorded each iteration, a value is their median over all forks, so that an iteration slowed down
+     * several times over by another process moves it little: here five iterations of 4, 5, 6, 7 and 60 ns (mean
+     * 16.4) read as 6.00.
+     */
+    @Test
+    void aValueIsTheMedianOfTheIterationsWhereTheyAreRecorded() throws Exception {
+        String sample = Files.readString(SAMPLES.resolve("pull-sample.json"), StandardCharsets.UTF_8);
+        String withRaw = sample.replace("\"score\": 8.467,", // the sample's singleJyield, its only such score
+                "\"score\": 16.4, \"rawData\": [[4.0, 5.0], [6.0, 7.0, 60.0]],");
+        assertThat(withRaw).as("the sample's singleJyield entry").isNotEqualTo(sample);
+        Path jmh = OUT.resolve("pull-raw.json");
+        Files.writeString(jmh, withRaw, StandardCharsets.UTF_8);
+        Run r = run("python3", "chart.py", "--jmh", jmh.toString(), "--cpython",
+                SAMPLES.resolve("cpython-sample.json").toString(), "--svg", OUT.resolve("raw.svg").toString(),
+                "--date", "2026-01-01", "--machine", "a test machine, 2 cores");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| single pulled generator, for-each | 0.34 (loop 0.34) | 7.50 | 6.00 | 0.80x");
+    }
+
     @Test
     void pullBenchWritesWhatChartReads() throws Exception {
         Path json = OUT.resolve("cpython-quick.json");
