@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 PYTHON=${PYTHON:-python3}
-JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
+JMH_OPTS=${JMH_OPTS:--f 3 -wi 3 -i 5 -w 1s -r 1s}
 JMH_LOCK=${JMH_LOCK:-/tmp/jmh.lock}
 out=bench/results
 mkdir -p "$out"
