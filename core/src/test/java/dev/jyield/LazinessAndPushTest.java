@@ -214,7 +214,11 @@ class LazinessAndPushTest {
         assertThat(kept.state()).isEqualTo(Generator.State.CLOSED);
 
         Generator<Integer> ending = Generator.range(2).map(x -> x);
-        assertThat(ending.map(x -> x * 10).toList()).containsExactly(0, 10);
+        List<Integer> pulled = new ArrayList<>();
+        for (int x : ending.map(x -> x * 10)) { // pulled (a terminal operation such as toList() would push)
+            pulled.add(x);
+        }
+        assertThat(pulled).containsExactly(0, 10);
         assertThat(ending.state()).isEqualTo(Generator.State.CLOSED);
         assertThat(ending.next(-1)).isEqualTo(-1);
 
