@@ -92,29 +92,41 @@ class VisibleEngineTest {
 
     // ---------------------------------------------------------------------------------------- class loaders
 
-    /** A child-first loader for the fixture package, over the test's own class files: a plugin's loader. */
+    /** Loads the fixture package itself (child first) and every other class through its parent: a plugin's. */
+    private static class ChildFirst extends URLClassLoader {
+        ChildFirst(String name, URL... urls) {
+            super(name, urls, VisibleEngineTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.jyield.fixture.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                return c != null ? c : findClass(name);
+            }
+        }
+    }
+
+    /**
+     * A child-first loader for the fixture package over the test's own class files, defined with no code source:
+     * the engine reads their class files through the loader.
+     */
     private static ClassLoader pluginLoader() {
         ClassLoader parent = VisibleEngineTest.class.getClassLoader();
-        return new ClassLoader("plugin", parent) {
+        return new ChildFirst("plugin") {
             @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.startsWith("dev.jyield.fixture.")) {
-                    return super.loadClass(name, resolve);
-                }
-                synchronized (getClassLoadingLock(name)) {
-                    Class<?> c = findLoadedClass(name);
-                    if (c == null) {
-                        try (InputStream in = parent.getResourceAsStream(name.replace('.', '/') + ".class")) {
-                            if (in == null) {
-                                throw new ClassNotFoundException(name);
-                            }
-                            byte[] b = in.readAllBytes();
-                            c = defineClass(name, b, 0, b.length);
-                        } catch (IOException e) {
-                            throw new ClassNotFoundException(name, e);
-                        }
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                try (InputStream in = parent.getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    if (in == null) {
+                        throw new ClassNotFoundException(name);
                     }
-                    return c;
+                    byte[] b = in.readAllBytes();
+                    return defineClass(name, b, 0, b.length);
+                } catch (IOException e) {
+                    throw new ClassNotFoundException(name, e);
                 }
             }
 
@@ -172,19 +184,7 @@ class VisibleEngineTest {
 
     /** A child-first loader for the fixture package over one jar: a plugin shipped as a jar. */
     private static URLClassLoader jarLoader(Path jar) throws IOException {
-        return new URLClassLoader("plugin-jar", new URL[] {jar.toUri().toURL()},
-                VisibleEngineTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.startsWith("dev.jyield.fixture.")) {
-                    return super.loadClass(name, resolve);
-                }
-                synchronized (getClassLoadingLock(name)) {
-                    Class<?> c = findLoadedClass(name);
-                    return c != null ? c : findClass(name);
-                }
-            }
-        };
+        return new ChildFirst("plugin-jar", jar.toUri().toURL());
     }
 
     /**
