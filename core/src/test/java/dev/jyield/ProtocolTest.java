@@ -153,6 +153,58 @@ class ProtocolTest {
         assertThat(g.toList()).containsExactly(null, 1);
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aYieldedNullWaitsAndIsTakenAsAValueOnEveryPath(Engine e) {
+        // def inner(): yield None; yield 3
+        // def outer(inn):
+        //     yield from inn
+        //     yield from iter([None, 2])
+        //     sent = yield None
+        //     yield sent
+        // >>> g = outer(inner())
+        // >>> [next(g), next(g), next(g), next(g), next(g), g.send(5), next(g, -1)]
+        // [None, 3, None, 2, None, 5, -1]
+        // Here inner's None already waits from hasNext(), so the delegation takes it from there; hasNext() twice
+        // runs the body once (Java's Iterator contract).
+        Generator<Integer> inner = Generator.of(y -> {
+            y.yield(null);
+            y.yield(3);
+        }, e);
+        assertThat(inner.hasNext()).isTrue();
+        Generator<Integer> g = Generator.of(y -> {
+            y.yieldFrom(inner);
+            y.yieldFrom(java.util.Arrays.asList(null, 2));
+            Object sent = y.yield(null);
+            y.yield((Integer) sent);
+        }, e);
+        assertThat(g.hasNext()).isTrue();
+        assertThat(g.hasNext()).isTrue();
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            got.add(g.next());
+        }
+        got.add(g.send(5));
+        got.add(g.next(-1));
+        assertThat(got).containsExactly(null, 3, null, 2, null, 5, -1);
+
+        // def h():
+        //     try: yield None
+        //     except ValueError: yield 7
+        // >>> g = h(); next(g), g.throw(ValueError())
+        // (None, 7)          (here the None waits from hasNext(), and the throw discards it)
+        Generator<Integer> h = Generator.of(y -> {
+            try {
+                y.yield(null);
+            } catch (IllegalArgumentException ex) {
+                y.yield(7);
+            }
+        }, e);
+        assertThat(h.hasNext()).isTrue();
+        assertThat(h.throwIn(new IllegalArgumentException())).isEqualTo(7);
+        assertThat(h.next(-1)).isEqualTo(-1);
+    }
+
     // --------------------------------------------------------------------------------------------- throwIn
 
     @ParameterizedTest

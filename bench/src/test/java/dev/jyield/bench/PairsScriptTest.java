@@ -35,4 +35,14 @@ class PairsScriptTest {
         assertThat(r.out()).doesNotContain("| single |", "| mapFilter |", "| tree |");
         assertThat(r.err()).contains("no complete round of single", "no complete round of tree");
     }
+
+    @Test
+    void againstABaselineJarTheRatioIsTheChangesWithNoTarget() throws Exception {
+        // one round of single: jyield 3.0 ns from the jar measured, 4.0 from the baseline jar
+        ChartScriptTest.Run r = ChartScriptTest.run("python3", "pairs.py", "--from",
+                "src/test/resources/pairs-baseline", "--case", "single");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| case | jyield (ns) | baseline (ns) |",
+                "| single | 3.00 | 4.00 | 0.75x | 0.75–0.75x | 1 | (a change, no target) |");
+    }
 }
