@@ -11,8 +11,9 @@ drifts from one minute to the next, two peers of one run are measured on differe
 one fork of jyield and one of Kotlin back to back, in alternating order, and divides the median of jyield's
 iterations by Kotlin's; the table gives, per case, the median of those ratios over the rounds, their range, and
 the issue's target. With --baseline-jar, the second peer is jyield again, from that jar (a build before a change),
-and the ratio is the change's. Each fork's JMH result is kept in --out as <case>-<round>-<peer>.json. JAVA (or --java) must be
-21 or newer; the jar is built by `mvn -pl bench -am package -DskipTests`. Python standard library only.
+and the ratio is the change's. Each fork's JMH result is kept in --out as <case>-<round>-<peer>.json. JAVA (or
+--java) must be 21 or newer; the jar is built by `mvn -pl bench -am package -DskipTests`. Python standard library
+only.
 """
 import argparse
 import json
@@ -107,9 +108,9 @@ def main():
     for name in os.listdir(args.out):
         if name.endswith(".json"):
             os.remove(os.path.join(args.out, name))  # why: a stale round would be read as one of this run
+    peers = BASELINE if args.baseline_jar else PEERS
     for rnd in range(1, args.rounds + 1):
         for case in cases:
-            peers = BASELINE if args.baseline_jar else PEERS
             for peer in peers if rnd % 2 else reversed(peers):
                 measure(args, case, rnd, peer)
     print(table(args.out, cases))

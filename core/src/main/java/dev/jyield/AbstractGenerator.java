@@ -38,8 +38,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     /**
      * {@link #value} holding a yielded null: null there means that no value waits. why: the field is reset after
      * every value taken, and storing null needs no garbage collector's card mark, which storing a marker object
-     * did, on every element (a dozen of the some 85 instructions per element of C2's code for a for-each over a
-     * generator).
+     * did, on every element (about a dozen of the 85 or so instructions per element in C2's code for a for-each
+     * over a generator).
      */
     private static final Object NULL = new Object();
 
@@ -658,7 +658,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      */
     private boolean joinable() {
         Chain c = chain;
-        return value == null && (state == SUSPENDED || state == CREATED) && (c == null || (c.top == 0 && c.running < 0));
+        return value == null && (state == SUSPENDED || state == CREATED)
+                && (c == null || (c.top == 0 && c.running < 0));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -174,7 +175,7 @@ class ProtocolTest {
         assertThat(inner.hasNext()).isTrue();
         Generator<Integer> g = Generator.of(y -> {
             y.yieldFrom(inner);
-            y.yieldFrom(java.util.Arrays.asList(null, 2));
+            y.yieldFrom(Arrays.asList(null, 2));
             Object sent = y.yield(null);
             y.yield((Integer) sent);
         }, e);
