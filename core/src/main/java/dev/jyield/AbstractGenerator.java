@@ -43,6 +43,11 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      */
     private static final Object NULL = new Object();
 
+    /** A yielded value as {@link #value} holds it. */
+    private static Object held(Object v) {
+        return v != null ? v : NULL;
+    }
+
     private static final VarHandle STATE;
 
     static {
@@ -134,7 +139,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 throw failed(t);
             }
             if (outcome == Source.YIELD) {
-                value = r != null ? r : NULL;
+                value = held(r);
                 return yielded();
             }
             return resumed(outcome, r);
@@ -574,8 +579,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                 delegate = null;
                                 sent = null;
                             } else if (g.request(sent, thrown)) {
-                                Object v = g.take();
-                                value = v != null ? v : NULL;
+                                value = held(g.take());
                                 yielded();
                                 return Source.YIELD;
                             } else {
@@ -596,8 +600,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                                         + " to the delegate of yieldFrom: a plain iterator cannot receive sent values");
                                 sent = null;
                             } else if (it.hasNext()) {
-                                Object v = it.next();
-                                value = v != null ? v : NULL;
+                                value = held(it.next());
                                 yielded();
                                 return Source.YIELD;
                             } else {
@@ -624,7 +627,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                     r = s.out;
                 }
                 if (outcome == Source.YIELD) {
-                    value = r != null ? r : NULL;
+                    value = held(r);
                     yielded();
                     return Source.YIELD;
                 }
