@@ -216,6 +216,15 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         return false;
     }
 
+    /**
+     * {@link #enterPull} for an operator that runs no user code ({@link Producer.Split}): true if the reader may
+     * take its next element itself, then end with {@link #exitPull} only at the end, or {@link #pullFailed}. The
+     * generator is not marked RUNNING meanwhile, since nothing can look at it then. why: two stores per element.
+     */
+    final boolean idle() {
+        return value == null && state == SUSPENDED;
+    }
+
     /** The end of a direct pull (see {@link #enterPull}): the operator's value, or END once it ended (now CLOSED). */
     final Object exitPull(Object r) {
         if (r != END) {

@@ -29,7 +29,7 @@ final class Producers {
     private Producers() {}
 
     /** Python's range, counted in long so that no bound overflows. */
-    static final class Range extends Producer<Integer> {
+    static final class Range extends Producer.Split<Integer> {
         private long next;
         private final long stop;
         private final long step;
@@ -45,13 +45,15 @@ final class Producers {
         }
 
         @Override
-        Object next() {
+        boolean hasMore() {
+            return step > 0 ? next < stop : next > stop;
+        }
+
+        @Override
+        Object make() {
             long n = next;
-            if (step > 0 ? n < stop : n > stop) {
-                next = n + step;
-                return (int) n;
-            }
-            return Generator.END;
+            next = n + step;
+            return (int) n;
         }
 
         @Override
@@ -72,7 +74,7 @@ final class Producers {
         }
     }
 
-    static final class Count extends Producer<Long> {
+    static final class Count extends Producer.Split<Long> {
         private long next;
         private final long step;
         private boolean overflowed;
@@ -83,18 +85,23 @@ final class Producers {
         }
 
         @Override
-        boolean advance() {
+        boolean hasMore() {
+            return true;
+        }
+
+        @Override
+        Object make() {
             if (overflowed) {
                 throw new ArithmeticException("count() went past the range of long");
             }
-            out = next;
-            long n = next + step;
+            long v = next;
+            long n = v + step;
             // why: Python's integers do not overflow; a wrapped count would be silently wrong, so stop loudly.
-            if (((next ^ n) & (step ^ n)) < 0) {
+            if (((v ^ n) & (step ^ n)) < 0) {
                 overflowed = true;
             }
             next = n;
-            return true;
+            return v;
         }
     }
 

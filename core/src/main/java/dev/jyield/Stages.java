@@ -49,10 +49,13 @@ final class Stages {
         /** map pulled: {@code f(input.next())}, as a Kotlin transforming iterator. */
         private static final class Pulled<T, R> extends Over<T, R> {
             private final Function<? super T, ? extends R> f;
+            /** The input's operator if it is a {@link Producer.Split} (range, count), else null. */
+            private final Producer.Split<?> split;
 
             Pulled(Generator<? extends T> input, Map<T, R> stage) {
                 super(input, stage);
                 this.f = stage.f;
+                this.split = inputOp instanceof Producer.Split<?> s ? s : null;
             }
 
             @Override
@@ -61,6 +64,20 @@ final class Stages {
                 // why: input.pull() inlined by hand, so that the call of the input's operator is this class's own
                 // (see AbstractGenerator.enterPull); filter's next() does the same
                 Generator<? extends T> in = input;
+                Producer.Split<?> s = split;
+                if (s != null && in.idle()) {
+                    // why: the element reaches f on a path where it never meets END (see Producer.Split)
+                    if (!s.hasMore()) {
+                        return in.exitPull(Generator.END);
+                    }
+                    Object x;
+                    try {
+                        x = s.make();
+                    } catch (Throwable t) {
+                        throw in.pullFailed(t);
+                    }
+                    return f.apply((T) x);
+                }
                 Op<?> op = inputOp;
                 Object x;
                 if (op != null && in.enterPull()) {

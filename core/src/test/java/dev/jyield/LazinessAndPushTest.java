@@ -230,6 +230,55 @@ class LazinessAndPushTest {
         assertThat(reader.hasNext()).isFalse();
     }
 
+    /**
+     * A map over a range or a count asks it for an element and makes it in two calls (Producer.Split), and the
+     * input still keeps the protocol: shared with another reader, ended, or failing under map's function. CPython
+     * 3.11:
+     * <pre>
+     * >>> r = iter(range(5)); m = (x * 10 for x in r)
+     * >>> (next(m), next(r), next(m), next(r), list(m)), next(r, 'end')
+     * ((0, 1, 20, 3, [40]), 'end')
+     * >>> r = iter(range(5)); m = (1 // (x - 1) for x in r)
+     * >>> next(m)
+     * -1
+     * >>> next(m)
+     * ZeroDivisionError: integer division or modulo by zero
+     * >>> getgeneratorstate(m), list(m)
+     * ('GEN_CLOSED', [])
+     * </pre>
+     * Unlike Python's (whose {@code next(r)} then gives 2), a failed operator closes its input, as Op does on every
+     * failure. A count past the range of long fails instead of wrapping (Python's integers do not overflow).
+     */
+    @Test
+    void aMapOverARangeOrACountKeepsTheProtocol() {
+        Generator<Integer> r = Generator.range(5);
+        Generator<Integer> m = r.map(x -> x * 10);
+        List<Integer> pulled = new ArrayList<>(List.of(m.next(), r.next(), m.next(), r.next()));
+        for (int x : m) { // pulled: toList() would push
+            pulled.add(x);
+        }
+        assertThat(pulled).containsExactly(0, 1, 20, 3, 40);
+        assertThat(r.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(r.next(-1)).isEqualTo(-1);
+
+        r = Generator.range(5);
+        Generator<Integer> failing = r.map(x -> 1 / (x - 1));
+        assertThat(failing.next()).isEqualTo(-1);
+        assertThatThrownBy(failing::next).isInstanceOf(ArithmeticException.class);
+        assertThat(failing.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(failing.hasNext()).isFalse();
+        assertThat(r.state()).isEqualTo(Generator.State.CLOSED);
+
+        Generator<Long> near = Itertools.count(Long.MAX_VALUE - 1);
+        Generator<Long> same = near.map(x -> x);
+        assertThat(same.next()).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(same.next()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(same::next).isInstanceOf(ArithmeticException.class)
+                .hasMessage("count() went past the range of long");
+        assertThat(same.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(near.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
     private static void expectPulls(Function<Generator<Integer>, Generator<?>> op, int first, int second) {
         Counting src = new Counting();
         Generator<?> g = op.apply(Generator.from(src));
