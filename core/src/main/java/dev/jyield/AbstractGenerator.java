@@ -218,8 +218,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     /**
      * {@link #enterPull} for an operator that runs no user code ({@link Producer.Split}): true if the reader may
-     * take its next element itself, then end with {@link #exitPull} only at the end, or {@link #pullFailed}. The
-     * generator is not marked RUNNING meanwhile, since nothing can look at it then. why: two stores per element.
+     * take its next element itself, calling {@link #exitPull} only with END at its end, or {@link #pullFailed}.
+     * The generator is not marked RUNNING meanwhile, since no code can look at it then. why: two stores per element.
      */
     final boolean idle() {
         return value == null && state == SUSPENDED;

@@ -33,12 +33,13 @@ abstract class Producer<T> extends Op<T> {
      * (map, see {@code Stages.Map}) gets the element on a path of its own. why: returned from {@code next()}, a
      * fresh box meets END in one value before the reader's function unboxes it, and C2 then allocates it although
      * nothing reads it (range -> map -> filter allocated 32 bytes per element, Kotlin 16); from make() it does not.
+     * Neither runs user code, so the reader need not mark the generator running (see AbstractGenerator.idle).
      */
     abstract static class Split<T> extends Producer<T> {
-        /** Whether {@link #make()} has an element to make; runs no user code and throws nothing. */
+        /** Whether {@link #make()} has an element to make; throws nothing. */
         abstract boolean hasMore();
 
-        /** The next element; called only after {@link #hasMore()} said there is one. */
+        /** The next element, called only after {@link #hasMore()} said there is one; may fail (count's overflow). */
         abstract Object make();
 
         @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -234,6 +235,35 @@ class OperatorPropertiesTest {
             assertThat(src.toList()).as(e.getKey() + " leaves the rest")
                     .isEqualTo(xs.subList(consumed.get(e.getKey()), n));
         }
+    }
+
+    /**
+     * A pulled map over a range on random bounds: Python's {@code [x * 3 for x in range(start, stop, step)]},
+     * whether the map reads the range alone or the program also reads it, or looks ahead in it with hasNext(),
+     * between the map's values (map's own path into a range, Producer.Split, and the usual one).
+     */
+    @Property(tries = 300)
+    void aMapOverARangeSeesWhatTheRangeHasLeft(
+            @ForAll @IntRange(min = -12, max = 12) int start, @ForAll @IntRange(min = -12, max = 12) int stop,
+            @ForAll @IntRange(min = -4, max = 4) int step, @ForAll @Size(max = 30) List<Boolean> direct) {
+        Assume.that(step != 0);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = start; step > 0 ? i < stop : i > stop; i += step) {
+            expected.add(i);
+        }
+        Generator<Integer> range = Generator.range(start, stop, step);
+        Generator<Integer> mapped = range.map(x -> x * 3);
+        List<Integer> seen = new ArrayList<>();
+        for (int k = 0; ; k++) {
+            boolean fromRange = k < direct.size() && direct.get(k);
+            if (!(fromRange ? range : mapped).hasNext()) {
+                break;
+            }
+            seen.add(fromRange ? range.next() : mapped.next() / 3);
+        }
+        assertThat(seen).isEqualTo(expected);
+        assertThat(range.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(mapped.hasNext()).isFalse();
     }
 
     @Property(tries = 200)
