@@ -1,0 +1,36 @@
+package dev.jyield.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code later_bodies.py} writes, compiles and runs its bodies against the core jar of this build, and prints the
+ * first body apart and a median per window of the others (here five bodies in two classes, windows of two).
+ * Skipped where there is no {@code python3}.
+ */
+class LaterBodiesScriptTest {
+    @BeforeAll
+    static void needsPython() throws Exception {
+        boolean present;
+        try {
+            present = ChartScriptTest.run("python3", "--version").exit() == 0;
+        } catch (IOException e) {
+            present = false;
+        }
+        assumeTrue(present, "python3 is not on the PATH");
+    }
+
+    @Test
+    void everyBodyRunsAndEachWindowHasItsMedian() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ChartScriptTest.Run r = ChartScriptTest.run("python3", "later_bodies.py", "--bodies", "5", "--per-class", "3",
+                "--window", "2", "--java", java);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("body 1 (loads the engine): ", "bodies 2-3: median ", "bodies 4-5: median ");
+    }
+}
