@@ -30,6 +30,12 @@ class ChartScriptTest {
 
     @BeforeAll
     static void needsPython() throws Exception {
+        assumePython();
+        Files.createDirectories(OUT);
+    }
+
+    /** Skips the calling test class where there is no {@code python3} on the PATH (the bench scripts' tests). */
+    static void assumePython() throws InterruptedException {
         boolean present;
         try {
             present = run("python3", "--version").exit() == 0;
@@ -37,7 +43,6 @@ class ChartScriptTest {
             present = false;
         }
         assumeTrue(present, "python3 is not on the PATH");
-        Files.createDirectories(OUT);
     }
 
     static Run run(String... command) throws IOException, InterruptedException {

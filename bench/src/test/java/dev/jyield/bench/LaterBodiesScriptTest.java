@@ -1,9 +1,7 @@
 package dev.jyield.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,7 @@ import org.junit.jupiter.api.Test;
 class LaterBodiesScriptTest {
     @BeforeAll
     static void needsPython() throws Exception {
-        boolean present;
-        try {
-            present = ChartScriptTest.run("python3", "--version").exit() == 0;
-        } catch (IOException e) {
-            present = false;
-        }
-        assumeTrue(present, "python3 is not on the PATH");
+        ChartScriptTest.assumePython();
     }
 
     @Test
