@@ -526,7 +526,7 @@ final class BytecodeEngine {
                         + (returning ? "$returning" : "") + (attempt == 0 ? "" : "$" + attempt);
                 BytecodeRewriter.Rewritten r = BytecodeRewriter.rewrite(impl, host, name, desc, returning,
                         machineName, reading);
-                byte[] machineBytes = corruptNextForTest ? corrupt(r.bytes()) : r.bytes();
+                byte[] machineBytes = corruptNextForTest ? Corruption.of(r.bytes()) : r.bytes();
                 dump(machineName, machineBytes);
                 Class<?> machine;
                 try {
@@ -580,19 +580,24 @@ final class BytecodeEngine {
         }
     }
 
-    /** For the test of the fallback: a class whose one method the verifier refuses. */
-    private static byte[] corrupt(byte[] bytes) {
-        corruptNextForTest = false;
-        org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
-        new org.objectweb.asm.ClassReader(bytes).accept(cn, 0);
-        for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
-            if (m.name.equals("resume")) {
-                m.instructions.insert(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.POP));
+    /**
+     * For the test of the fallback: a class whose one method the verifier refuses. why: a class of its own, so that
+     * verifying the engine does not load ASM's ClassNode (and the trees it refers to) for a test's path.
+     */
+    private static final class Corruption {
+        static byte[] of(byte[] bytes) {
+            corruptNextForTest = false;
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(bytes).accept(cn, 0);
+            for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+                if (m.name.equals("resume")) {
+                    m.instructions.insert(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.POP));
+                }
             }
+            org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
+            cn.accept(cw);
+            return cw.toByteArray();
         }
-        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
-        cn.accept(cw);
-        return cw.toByteArray();
     }
 
     /** {@code -Djyield.dump=DIR}: every generated class is written there, as {@code DIR/pkg/Name.class}. */

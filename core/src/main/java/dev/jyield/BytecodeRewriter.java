@@ -13,9 +13,7 @@ import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
@@ -583,24 +581,30 @@ final class BytecodeRewriter {
          * local variable names, and the copied methods.
          */
         private Rewritten assemble(Shape shape, SpillPlan plan, List<MethodNode> copies) {
-            ClassNode cn = new ClassNode();
+            // why: written straight to the ClassWriter, with no ClassNode, whose verification loads its module,
+            // record and field trees (a few of the classes that the first body in a JVM loads)
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+                @Override
+                protected ClassLoader getClassLoader() {
+                    return loader != null ? loader : ClassLoader.getPlatformClassLoader();
+                }
+            };
             int version = hostClass.version;
-            cn.version = Math.max(version & 0xFFFF, V11) | (version & 0xFFFF0000);
-            cn.access = ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC;
-            cn.name = machineName;
-            cn.superName = MACHINE;
-            cn.sourceFile = hostClass.sourceFile;
-            cn.sourceDebug = hostClass.sourceDebug;
-            cn.fields.add(new FieldNode(ACC_PRIVATE, "state", "I", null, null));
+            cw.visit(Math.max(version & 0xFFFF, V11) | (version & 0xFFFF0000), ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC,
+                    machineName, null, MACHINE, null);
+            if (hostClass.sourceFile != null || hostClass.sourceDebug != null) {
+                cw.visitSource(hostClass.sourceFile, hostClass.sourceDebug);
+            }
+            cw.visitField(ACC_PRIVATE, "state", "I", null, null).visitEnd();
             StringBuilder ctorDesc = new StringBuilder("(");
             for (int i = 0; i < shape.params.size(); i++) {
-                cn.fields.add(new FieldNode(ACC_PRIVATE | ACC_FINAL, "p" + i, shape.params.get(i).getDescriptor(),
-                        null, null));
+                cw.visitField(ACC_PRIVATE | ACC_FINAL, "p" + i, shape.params.get(i).getDescriptor(), null, null)
+                        .visitEnd();
                 ctorDesc.append(shape.params.get(i).getDescriptor());
             }
             ctorDesc.append(")V");
             for (Map.Entry<String, String> f : plan.fields.descs.entrySet()) { // why: a loop, no lambda to spin
-                cn.fields.add(new FieldNode(ACC_PRIVATE, f.getKey(), f.getValue(), null, null));
+                cw.visitField(ACC_PRIVATE, f.getKey(), f.getValue(), null, null).visitEnd();
             }
 
             MethodNode ctor = new MethodNode(ACC_PUBLIC, "<init>", ctorDesc.toString(), null, null);
@@ -615,32 +619,27 @@ final class BytecodeRewriter {
                 cslot += t.getSize();
             }
             ctor.instructions.add(new InsnNode(RETURN));
-            cn.methods.add(ctor);
+            ctor.accept(cw);
             if (!shape.params.isEmpty()) {
                 // the blank machine that only makes others (StateMachine.fresh): its fields stay zero and null
                 MethodNode blank = new MethodNode(ACC_PUBLIC, "<init>", "()V", null, null);
                 blank.instructions.add(new VarInsnNode(ALOAD, 0));
                 blank.instructions.add(new MethodInsnNode(INVOKESPECIAL, MACHINE, "<init>", "()V", false));
                 blank.instructions.add(new InsnNode(RETURN));
-                cn.methods.add(blank);
+                blank.accept(cw);
             }
 
-            cn.methods.add(fresh());
+            fresh().accept(cw);
 
             MethodNode resume = new MethodNode(ACC_PUBLIC | ACC_FINAL, "resume", RESUME_DESC, null, null);
             resume.instructions = method.instructions;
             resume.tryCatchBlocks = method.tryCatchBlocks;
             resume.localVariables = method.localVariables;
-            cn.methods.add(resume);
-            cn.methods.addAll(copies);
-
-            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-                @Override
-                protected ClassLoader getClassLoader() {
-                    return loader != null ? loader : ClassLoader.getPlatformClassLoader();
-                }
-            };
-            cn.accept(cw);
+            resume.accept(cw);
+            for (MethodNode copy : copies) {
+                copy.accept(cw);
+            }
+            cw.visitEnd();
             return new Rewritten(cw.toByteArray(), ctorDesc.toString(), plan.closeOnAbandon);
         }
 
