@@ -1,12 +1,14 @@
 package dev.jyield;
 
-import static dev.jyield.Util.sneaky;
-
 import java.util.Iterator;
 import java.util.function.Consumer;
 
-/** The elements of an {@link Iterable} (its iterator taken on the first request) or of an {@link Iterator}. */
-final class IteratorSource<T> extends Source<T> {
+/**
+ * The elements of an {@link Iterable} (its iterator taken on the first request) or of an {@link Iterator}. An
+ * operator with no input, so that a map or filter over it reads it directly (see AbstractGenerator.enterPull),
+ * as it reads a range. It keeps the generator's protocol around each element, since an iterator may run user code.
+ */
+final class IteratorSource<T> extends Producer<T> {
     private Iterable<? extends T> iterable;
     private Iterator<? extends T> it;
 
@@ -28,22 +30,9 @@ final class IteratorSource<T> extends Source<T> {
     }
 
     @Override
-    int resume(Object sent, Throwable thrown) {
-        if (thrown != null) {
-            throw sneaky(thrown);
-        }
+    Object next() {
         Iterator<? extends T> i = it();
-        if (i.hasNext()) {
-            out = i.next();
-            return YIELD;
-        }
-        out = null; // no return value: not the last element
-        return RETURN;
-    }
-
-    @Override
-    boolean canPush() {
-        return true;
+        return i.hasNext() ? i.next() : Generator.END;
     }
 
     @Override

@@ -9,7 +9,13 @@ import static dev.jyield.Util.sneaky;
  * closed (the Java resource idiom) or fails.
  */
 abstract class Op<T> extends Source<T> {
+    private static final Generator<?>[] NONE = {};
     private final Generator<?>[] inputs;
+
+    /** An operator that reads no generator (range, an iterator's elements). why: no empty array per instance. */
+    Op() {
+        this.inputs = NONE;
+    }
 
     Op(Generator<?>... inputs) {
         this.inputs = inputs;

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
  * in a loop, with no suspension, so each source is written once.
  */
 abstract class Producer<T> extends Op<T> {
+    Producer() {}
+
     Producer(Generator<?>... inputs) {
         super(inputs);
     }

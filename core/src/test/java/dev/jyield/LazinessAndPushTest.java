@@ -279,6 +279,64 @@ class LazinessAndPushTest {
         assertThat(near.state()).isEqualTo(Generator.State.CLOSED);
     }
 
+    /**
+     * A map or filter over the elements of an iterator reads them directly too (the iterator's generator is an
+     * operator), and the generator keeps the protocol, since an iterator may run any code: re-entered from the
+     * iterator, it fails; a null element is a value; shared with another reader, each element goes to one of them.
+     * CPython 3.11:
+     * <pre>
+     * >>> class It:
+     * ...     n = 0
+     * ...     def __iter__(self): return self
+     * ...     def __next__(self):
+     * ...         self.n += 1
+     * ...         return 1 if self.n == 1 else next(g)
+     * >>> g = (x for x in It()); m = (x * 2 for x in g)
+     * >>> next(m)
+     * 2
+     * >>> next(m)
+     * ValueError: generator already executing
+     * >>> getgeneratorstate(g), getgeneratorstate(m)
+     * ('GEN_CLOSED', 'GEN_CLOSED')
+     * >>> r = iter([1, None, 3]); g = (x for x in r); m = (x for x in g if x is None or x > 1)
+     * >>> next(m), next(g), list(m)
+     * (None, 3, [])
+     * </pre>
+     */
+    @Test
+    void aMapOrFilterOverAnIteratorKeepsTheProtocol() {
+        List<Generator<Integer>> self = new ArrayList<>();
+        Iterator<Integer> reentering = new Iterator<>() { // the first element plainly, then re-entering
+            private int n;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return ++n == 1 ? 1 : self.get(0).next();
+            }
+        };
+        Generator<Integer> g = Generator.from(reentering);
+        self.add(g);
+        Generator<Integer> m = g.map(x -> x * 2);
+        assertThat(g.engine()).contains("iterator");
+        assertThat(m.next()).isEqualTo(2); // at g's start, through pull(); then the direct path
+        assertThatThrownBy(m::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("generator already executing");
+        assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
+        assertThat(m.state()).isEqualTo(Generator.State.CLOSED);
+
+        Generator<Integer> shared = Generator.from(java.util.Arrays.asList(1, null, 3));
+        Generator<Integer> kept = shared.filter(x -> x == null || x > 1);
+        assertThat(kept.next()).isNull();
+        assertThat(shared.next()).isEqualTo(3);
+        assertThat(kept.hasNext()).isFalse();
+        assertThat(shared.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
     private static void expectPulls(Function<Generator<Integer>, Generator<?>> op, int first, int second) {
         Counting src = new Counting();
         Generator<?> g = op.apply(Generator.from(src));

@@ -1,6 +1,8 @@
 package dev.jyield.bench;
 
 import dev.jyield.Generator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A generator expression, {@code sum(x for x in (i * 3 for i in range(n)) if x % 2 == 0)}, pushed (a terminal
  * operation on the unstarted chain) and pulled (a for-each), beside {@code java.util.stream} and a hand loop, in
- * one run. ns per element of the source.
+ * one run; and pulled over a list's elements, beside Kotlin's {@code asSequence()} and {@code Stream.iterator()}.
+ * ns per element of the source.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -86,6 +89,37 @@ public class PipelineBench {
         long sum = 0;
         for (int x : GeneratorBench.upTo(N).map(i -> i * 3).filter(x -> (x & 1) == 0)) {
             sum += x;
+        }
+        return sum;
+    }
+
+    // the same over a list's elements, pulled: Generator.from(list), Kotlin's asSequence() and Stream.iterator()
+
+    private final List<Integer> list = IntStream.range(0, N).boxed().toList();
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long listPull() {
+        return sum(Generator.from(list).map(i -> i * 3).filter(x -> (x & 1) == 0));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long listPullKotlin() {
+        return sum(KotlinPeers.listMapFilter(list));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long listPullStream() {
+        return sum(list.stream().map(i -> i * 3).filter(x -> (x & 1) == 0).iterator());
+    }
+
+    /** The one loop that drains the three list pipelines (each benchmark runs in a fork of its own). */
+    private static long sum(Iterator<Integer> it) {
+        long sum = 0;
+        while (it.hasNext()) {
+            sum += it.next();
         }
         return sum;
     }

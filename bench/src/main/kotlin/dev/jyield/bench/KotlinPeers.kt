@@ -14,6 +14,11 @@ object KotlinPeers {
     @JvmStatic
     fun mapFilter(n: Int): Iterator<Int> = (0 until n).asSequence().map { it * 2 }.filter { it % 3 == 0 }.iterator()
 
+    /** `list.asSequence().map { it * 3 }.filter { it and 1 == 0 }`: PipelineBench's pulled pipeline over a list. */
+    @JvmStatic
+    fun listMapFilter(list: List<Int>): Iterator<Int> =
+        list.asSequence().map { it * 3 }.filter { it and 1 == 0 }.iterator()
+
     /** The recursive in-order walk, one nested `yieldAll` per subtree, as the jyield walk has one `yieldFrom`. */
     @JvmStatic
     fun inOrder(t: Tree?): Iterator<Int> = walk(t).iterator()
