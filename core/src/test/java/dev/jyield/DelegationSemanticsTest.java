@@ -804,6 +804,43 @@ class DelegationSemanticsTest {
         }
     }
 
+    /**
+     * A range that a body delegates to, read directly by a map while the body waits in its yield from (the map
+     * takes the range's elements itself, Producer.Split): the body sees what the map left, and its yield from ends
+     * when the map has exhausted the range.
+     * <pre>
+     * >>> r = (x for x in range(4))
+     * >>> def outer():
+     * ...     v = yield from r
+     * ...     yield 'after'
+     * ...
+     * >>> o = outer()
+     * >>> next(o)
+     * 0
+     * >>> m = (x * 10 for x in r)
+     * >>> next(m), next(o), list(m), next(o), getgeneratorstate(r)
+     * (10, 2, [30], 'after', 'GEN_CLOSED')
+     * </pre>
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aRangeDelegatedToAndReadByAMapMeanwhile(Engine e) {
+        Generator<Integer> r = Generator.range(4);
+        Generator<Object> o = body(y -> {
+            y.yieldFrom(r);
+            y.yield("after");
+        }, e);
+        assertThat(o.next()).isEqualTo(0);
+        Generator<Integer> m = r.map(x -> x * 10);
+        assertThat(m.next()).isEqualTo(10);
+        assertThat(o.next()).isEqualTo(2);
+        List<Integer> rest = new ArrayList<>();
+        m.forEachRemaining(rest::add);
+        assertThat(rest).containsExactly(30);
+        assertThat(o.next()).isEqualTo("after");
+        assertThat(r.state()).isEqualTo(State.CLOSED);
+    }
+
     // ---------------------------------------------------------------------------------- 7. a shared delegate
 
     /**
