@@ -1,6 +1,7 @@
 package dev.jyield.bench;
 
 import dev.jyield.Generator;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +96,14 @@ public class PipelineBench {
 
     // the same over a list's elements, pulled: Generator.from(list), Kotlin's asSequence() and Stream.iterator()
 
-    private final List<Integer> list = IntStream.range(0, N).boxed().toList();
+    /** Filled by a plain loop: a stream here would run in every fork and pollute boxedStream's type profiles. */
+    private final List<Integer> list = new ArrayList<>(N);
+
+    {
+        for (int i = 0; i < N; i++) {
+            list.add(i);
+        }
+    }
 
     @Benchmark
     @OperationsPerInvocation(N)
