@@ -10,8 +10,9 @@ rewriter (ASM, run by the interpreter at first) gets faster as the JIT compiles 
 bodies (the shape of FirstUse.typical: a loop, a condition, a try/finally, a delegation; each with constants of its
 own) into classes of their own, compiles them against the core jar, runs them once each in a fresh JVM, and prints
 the median of the first next() over each window of bodies. The first body, which loads the engine, is reported
-apart. A class holds at most about 200 such bodies (javac: "code too large" for its $deserializeLambda$). JAVA (or --java) must be 21 or newer, with javac beside it; the jar is built by
-`mvn -pl core package -DskipTests`. Python standard library only.
+apart. A class holds at most about 200 such bodies (javac: "code too large" for its $deserializeLambda$). JAVA
+(or --java) must be 21 or newer, with javac beside it; the jar is built by `mvn -pl core package -DskipTests`.
+Python standard library only.
 """
 import argparse
 import glob
