@@ -96,12 +96,15 @@ abstract class Stage<T, R> implements Consumer<T> {
         final Generator<? extends T> input;
         /** The input's operator, if it runs one: read directly (see {@link AbstractGenerator#enterPull}). */
         final Op<?> inputOp;
+        /** The input's operator if it is a {@link Producer.Split} (range, count), else null. */
+        final Producer.Split<?> inputSplit;
         final Stage<T, R> stage;
 
         Over(Generator<? extends T> input, Stage<T, R> stage) {
             super(inputs(input, stage));
             this.input = input;
             this.inputOp = input.op();
+            this.inputSplit = inputOp instanceof Producer.Split<?> s ? s : null;
             this.stage = stage;
         }
 

@@ -49,13 +49,10 @@ final class Stages {
         /** map pulled: {@code f(input.next())}, as a Kotlin transforming iterator. */
         private static final class Pulled<T, R> extends Over<T, R> {
             private final Function<? super T, ? extends R> f;
-            /** The input's operator if it is a {@link Producer.Split} (range, count), else null. */
-            private final Producer.Split<?> split;
 
             Pulled(Generator<? extends T> input, Map<T, R> stage) {
                 super(input, stage);
                 this.f = stage.f;
-                this.split = inputOp instanceof Producer.Split<?> s ? s : null;
             }
 
             @Override
@@ -64,7 +61,7 @@ final class Stages {
                 // why: input.pull() inlined by hand, so that the call of the input's operator is this class's own
                 // (see AbstractGenerator.enterPull); filter's next() does the same
                 Generator<? extends T> in = input;
-                Producer.Split<?> s = split;
+                Producer.Split<?> s = inputSplit;
                 if (s != null && in.idle()) {
                     // why: the element reaches f on a path where it never meets END (see Producer.Split)
                     if (!s.hasMore()) {
@@ -137,9 +134,19 @@ final class Stages {
             Object next() {
                 Generator<? extends T> in = input;
                 Op<?> op = inputOp;
+                Producer.Split<?> s = inputSplit;
                 for (;;) {
                     Object x;
-                    if (op != null && in.enterPull()) {
+                    if (s != null && in.idle()) { // a range or count: no state to mark (see Producer.Split)
+                        if (!s.hasMore()) {
+                            return in.exitPull(Generator.END);
+                        }
+                        try {
+                            x = s.make();
+                        } catch (Throwable t) {
+                            throw in.pullFailed(t);
+                        }
+                    } else if (op != null && in.enterPull()) {
                         try {
                             x = op.next();
                         } catch (Throwable t) {

@@ -238,32 +238,45 @@ class OperatorPropertiesTest {
     }
 
     /**
-     * A pulled map over a range on random bounds: Python's {@code [x * 3 for x in range(start, stop, step)]},
-     * whether the map reads the range alone or the program also reads it, or looks ahead in it with hasNext(),
-     * between the map's values (map's own path into a range, Producer.Split, and the usual one).
+     * A pulled map or filter over a range on random bounds: Python's {@code [x * 3 for x in range(start, stop,
+     * step)]} or {@code [x for x in range(...) if x % 3 != 0]}, whether it reads the range alone or the program also
+     * reads it, or looks ahead in it with hasNext(), between its values (their own path into a range,
+     * Producer.Split, and the usual one). The reference walks the same steps over a list.
      */
     @Property(tries = 300)
-    void aMapOverARangeSeesWhatTheRangeHasLeft(
+    void aMapOrFilterOverARangeSeesWhatTheRangeHasLeft(
             @ForAll @IntRange(min = -12, max = 12) int start, @ForAll @IntRange(min = -12, max = 12) int stop,
-            @ForAll @IntRange(min = -4, max = 4) int step, @ForAll @Size(max = 30) List<Boolean> direct) {
+            @ForAll @IntRange(min = -4, max = 4) int step, @ForAll @Size(max = 30) List<Boolean> direct,
+            @ForAll boolean filter) {
         Assume.that(step != 0);
-        List<Integer> expected = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
         for (int i = start; step > 0 ? i < stop : i > stop; i += step) {
-            expected.add(i);
+            all.add(i);
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int k = 0, at = 0; ; k++) {
+            boolean fromRange = k < direct.size() && direct.get(k);
+            while (!fromRange && filter && at < all.size() && all.get(at) % 3 == 0) {
+                at++;
+            }
+            if (at == all.size()) {
+                break;
+            }
+            expected.add(all.get(at++));
         }
         Generator<Integer> range = Generator.range(start, stop, step);
-        Generator<Integer> mapped = range.map(x -> x * 3);
+        Generator<Integer> reader = filter ? range.filter(x -> x % 3 != 0) : range.map(x -> x * 3);
         List<Integer> seen = new ArrayList<>();
         for (int k = 0; ; k++) {
             boolean fromRange = k < direct.size() && direct.get(k);
-            if (!(fromRange ? range : mapped).hasNext()) {
+            if (!(fromRange ? range : reader).hasNext()) {
                 break;
             }
-            seen.add(fromRange ? range.next() : mapped.next() / 3);
+            seen.add(fromRange ? range.next() : filter ? reader.next() : reader.next() / 3);
         }
         assertThat(seen).isEqualTo(expected);
         assertThat(range.state()).isEqualTo(Generator.State.CLOSED);
-        assertThat(mapped.hasNext()).isFalse();
+        assertThat(reader.hasNext()).isFalse();
     }
 
     @Property(tries = 200)

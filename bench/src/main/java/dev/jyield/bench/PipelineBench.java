@@ -94,6 +94,20 @@ public class PipelineBench {
         return sum;
     }
 
+    // a filter alone over a range, pulled, and Kotlin's (0 until n).asSequence().filter {}
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long rangeFilterPull() {
+        return sum(Generator.range(N).filter(x -> (x & 1) == 0));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long rangeFilterPullKotlin() {
+        return sum(KotlinPeers.rangeFilter(N));
+    }
+
     // the same over a list's elements, pulled: Generator.from(list), Kotlin's asSequence() and Stream.iterator()
 
     /** Filled by a plain loop: a stream here would run in every fork and pollute boxedStream's type profiles. */
@@ -123,7 +137,7 @@ public class PipelineBench {
         return sum(list.stream().map(i -> i * 3).filter(x -> (x & 1) == 0).iterator());
     }
 
-    /** The one loop that drains the three list pipelines (each benchmark runs in a fork of its own). */
+    /** The one loop that drains the pulled range and list pipelines (each benchmark runs in a fork of its own). */
     private static long sum(Iterator<Integer> it) {
         long sum = 0;
         while (it.hasNext()) {

@@ -14,6 +14,10 @@ object KotlinPeers {
     @JvmStatic
     fun mapFilter(n: Int): Iterator<Int> = (0 until n).asSequence().map { it * 2 }.filter { it % 3 == 0 }.iterator()
 
+    /** `(0 until n).asSequence().filter { it and 1 == 0 }`: PipelineBench's pulled filter over a range. */
+    @JvmStatic
+    fun rangeFilter(n: Int): Iterator<Int> = (0 until n).asSequence().filter { it and 1 == 0 }.iterator()
+
     /** `list.asSequence().map { it * 3 }.filter { it and 1 == 0 }`: PipelineBench's pulled pipeline over a list. */
     @JvmStatic
     fun listMapFilter(list: List<Int>): Iterator<Int> =
