@@ -32,7 +32,7 @@ abstract class Producer<T> extends Op<T> {
     /**
      * A producer that knows whether it has a next element before it makes one (range, count), as a Java or Kotlin
      * iterator does: {@code next()} is {@code hasMore() ? make() : END}, and a reader that calls the two itself
-     * (map, see {@code Stages.Map}) gets the element on a path of its own. why: returned from {@code next()}, a
+     * (map and filter, see {@code Stages}) gets the element on a path of its own. why: returned from {@code next()}, a
      * fresh box meets END in one value before the reader's function unboxes it, and C2 then allocates it although
      * nothing reads it (range -> map -> filter allocated 32 bytes per element, Kotlin 16); from make() it does not.
      * Neither runs user code, so the reader need not mark the generator running (see AbstractGenerator.idle).
