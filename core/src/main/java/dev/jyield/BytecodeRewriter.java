@@ -770,61 +770,91 @@ final class BytecodeRewriter {
                 List<Map<Integer, String>> savedBySite) {
             InsnList insns = method.instructions;
             int n = insns.size();
-            Map<Integer, Integer> siteAt = new HashMap<>();
+            int slots = method.maxLocals;
+            // why: slot -> field arrays, changed in place, and an int queue: the interpreter runs this at a body's
+            // first use, where a map copied per instruction cost more than the rest of the pass.
+            String[][] savedAt = new String[n][];
             for (int k = 0; k < sites.size(); k++) {
-                siteAt.put(sites.get(k).index, k);
+                String[] saved = new String[slots];
+                for (Map.Entry<Integer, String> e : savedBySite.get(k).entrySet()) {
+                    saved[e.getKey()] = e.getValue();
+                }
+                savedAt[sites.get(k).index] = saved;
             }
-            List<Map<Integer, String>> in = new ArrayList<>(java.util.Collections.nCopies(n, null));
-            in.set(0, new HashMap<>());
-            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-            work.add(0);
-            while (!work.isEmpty()) {
-                int i = work.poll();
-                Map<Integer, String> out;
-                Integer k = siteAt.get(i);
-                if (k != null) {
-                    out = savedBySite.get(k); // after the resume, the saved locals were just loaded
+            String[][] in = new String[n][]; // null: not reached yet
+            in[0] = new String[slots];
+            int[] queue = new int[n];
+            boolean[] queued = new boolean[n];
+            int head = 0;
+            int size = 1;
+            queued[0] = true;
+            String[] out = new String[slots];
+            String[] exceptional = new String[slots];
+            while (size > 0) {
+                int i = queue[head];
+                head = (head + 1) % n;
+                size--;
+                queued[i] = false;
+                String[] here = in[i];
+                String[] saved = savedAt[i];
+                if (saved != null) {
+                    // After the resume, the saved locals were just loaded. A handler after a yield is reached from
+                    // before the spill too (yieldFrom(null) fails there): there only what is clean on both sides.
+                    for (int l = 0; l < slots; l++) {
+                        out[l] = saved[l];
+                        exceptional[l] = saved[l] != null && saved[l].equals(here[l]) ? saved[l] : null;
+                    }
                 } else {
-                    out = new HashMap<>(in.get(i));
+                    System.arraycopy(here, 0, out, 0, slots);
                     AbstractInsnNode insn = insns.get(i);
                     if (insn instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE) {
-                        out.remove(v.var);
+                        out[v.var] = null;
                     } else if (insn instanceof IincInsnNode v) {
-                        out.remove(v.var);
+                        out[v.var] = null;
                     }
+                    System.arraycopy(out, 0, exceptional, 0, slots);
                 }
-                // A handler after a yield is reached from before the spill too (yieldFrom(null) fails there),
-                // so there only what was clean on both sides stays clean.
-                Map<Integer, String> exceptional = k == null ? out : intersect(in.get(i), out);
                 for (int pass = 0; pass < 2; pass++) {
-                    Map<Integer, String> edge = pass == 0 ? out : exceptional;
+                    String[] edge = pass == 0 ? out : exceptional;
                     for (int s : pass == 0 ? flow.successors(i) : flow.handlers(i)) {
-                        if (frames[s] == null) {
+                        if (frames[s] == null || !meet(in, s, edge) || queued[s]) {
                             continue;
                         }
-                        Map<Integer, String> merged = in.get(s) == null ? new HashMap<>(edge) : intersect(in.get(s), edge);
-                        if (!merged.equals(in.get(s))) {
-                            in.set(s, merged);
-                            work.add(s);
-                        }
+                        queue[(head + size) % n] = s;
+                        size++;
+                        queued[s] = true;
                     }
                 }
             }
             List<Map<Integer, String>> result = new ArrayList<>();
             for (Site s : sites) {
-                result.add(in.get(s.index) == null ? Map.of() : in.get(s.index));
+                Map<Integer, String> clean = new HashMap<>();
+                String[] at = in[s.index];
+                for (int l = 0; at != null && l < slots; l++) {
+                    if (at[l] != null) {
+                        clean.put(l, at[l]);
+                    }
+                }
+                result.add(clean);
             }
             return result;
         }
 
-        private static Map<Integer, String> intersect(Map<Integer, String> a, Map<Integer, String> b) {
-            Map<Integer, String> r = new HashMap<>();
-            for (Map.Entry<Integer, String> e : a.entrySet()) { // why: a loop, no lambda to spin
-                if (e.getValue().equals(b.get(e.getKey()))) {
-                    r.put(e.getKey(), e.getValue());
+        /** Keeps in {@code in[s]} only what {@code edge} has too (all of it on a first visit); true if it changed. */
+        private static boolean meet(String[][] in, int s, String[] edge) {
+            String[] to = in[s];
+            if (to == null) {
+                in[s] = edge.clone();
+                return true;
+            }
+            boolean changed = false;
+            for (int l = 0; l < to.length; l++) {
+                if (to[l] != null && !to[l].equals(edge[l])) {
+                    to[l] = null;
+                    changed = true;
                 }
             }
-            return r;
+            return changed;
         }
 
         private BitSet assignedSlots() {
@@ -976,40 +1006,50 @@ final class BytecodeRewriter {
 
     /** The analyzer, recording the control-flow edges for the monitor and liveness passes. */
     private static final class Flow extends Analyzer<BasicValue> {
-        private final List<List<Integer>> successors = new ArrayList<>();
-        private final List<List<Integer>> handlers = new ArrayList<>();
+        private static final int[] NONE = {};
+        /**
+         * Per instruction, its successors and its handlers, each an exact array. why: plain int arrays, not lists
+         * of boxed integers, since the passes over the flow run in the interpreter at a body's first use.
+         */
+        private final int[][] successors;
+        private final int[][] handlers;
 
         Flow(Interpreter<BasicValue> interpreter, int size) {
             super(interpreter);
-            for (int i = 0; i < size; i++) {
-                successors.add(new ArrayList<>(2));
-                handlers.add(new ArrayList<>(0));
-            }
+            successors = new int[size][];
+            handlers = new int[size][];
+            java.util.Arrays.fill(successors, NONE);
+            java.util.Arrays.fill(handlers, NONE);
         }
 
-        List<Integer> successors(int i) {
-            return successors.get(i);
+        int[] successors(int i) {
+            return successors[i];
         }
 
-        List<Integer> handlers(int i) {
-            return handlers.get(i);
+        int[] handlers(int i) {
+            return handlers[i];
         }
 
         @Override
         protected void newControlFlowEdge(int insn, int successor) {
-            List<Integer> s = successors.get(insn);
-            if (!s.contains(successor)) {
-                s.add(successor);
-            }
+            successors[insn] = with(successors[insn], successor);
         }
 
         @Override
         protected boolean newControlFlowExceptionEdge(int insn, int successor) {
-            List<Integer> h = handlers.get(insn);
-            if (!h.contains(successor)) {
-                h.add(successor);
-            }
+            handlers[insn] = with(handlers[insn], successor);
             return true;
+        }
+
+        private static int[] with(int[] edges, int to) {
+            for (int e : edges) {
+                if (e == to) {
+                    return edges;
+                }
+            }
+            int[] r = java.util.Arrays.copyOf(edges, edges.length + 1);
+            r[edges.length] = to;
+            return r;
         }
 
         @Override
