@@ -362,9 +362,10 @@ final class BytecodeEngine {
         MethodHandle writeReplace;
         SerializedLambda sl;
         try {
-            writeReplace = nest.findVirtual(c, "writeReplace", MethodType.methodType(Object.class))
-                    .asType(MethodType.methodType(Object.class, Object.class));
-            sl = (SerializedLambda) (Object) writeReplace.invokeExact(body);
+            writeReplace = nest.findVirtual(c, "writeReplace", MethodType.methodType(Object.class));
+            // why: bound to the body rather than adapted with asType, whose adapter the JDK spins a class for on a
+            // first body (0.6 ms)
+            sl = (SerializedLambda) (Object) writeReplace.bindTo(body).invokeExact();
         } catch (NoSuchMethodException | ClassCastException e) {
             throw new BytecodeRewriter.Unsupported(c.getName() + " is a hidden class but not a serializable lambda");
         } catch (Throwable e) {
@@ -403,8 +404,9 @@ final class BytecodeEngine {
         }
         return factory == null
                 ? new Plan(null, null, null, writeReplace, t, impl, checkReceiver ? target : null)
-                : new Plan(factory.make, prototype(t, c, factory.make), factory.receiver, null, t, impl,
-                        checkReceiver ? target : null);
+                : new Plan(factory.make, prototype(t, c, factory.make), checkReceiver
+                        ? factory.first.asType(MethodType.methodType(Object.class, Object.class)) : null, null, t,
+                        impl, checkReceiver ? target : null);
     }
 
     /** An anonymous or named class implementing a body interface: its own {@code run(Yielder)} or {@code run(Channel)}. */
@@ -428,8 +430,11 @@ final class BytecodeEngine {
                 + ") method with code");
     }
 
-    /** Makes a machine from a lambda object; {@code receiver} reads its first captured value (or is null). */
-    private record Factory(MethodHandle make, MethodHandle receiver) {}
+    /**
+     * Makes a machine from a lambda object; {@code first} reads its first captured value, typed on the lambda's
+     * class (null if it captures none).
+     */
+    private record Factory(MethodHandle make, MethodHandle first) {}
 
     /**
      * A factory {@code (body) -> new Machine(body.arg$1, body.arg$2, ...)} reading the lambda object's captured
@@ -458,14 +463,15 @@ final class BytecodeEngine {
             }
             MethodHandle[] getters = new MethodHandle[fields.length];
             for (int i = 0; i < getters.length; i++) {
-                getters[i] = nest.unreflectGetter(fields[i])
-                        .asType(MethodType.methodType(type.parameterType(i), Object.class));
+                MethodHandle g = nest.unreflectGetter(fields[i]); // (lambda class) -> the field's type
+                Class<?> p = type.parameterType(i);
+                getters[i] = g.type().returnType() == p ? g : g.asType(g.type().changeReturnType(p));
             }
             MethodHandle h = MethodHandles.filterArguments(ctor, 0, getters);
-            MethodHandle make = MethodHandles.permuteArguments(h,
-                    MethodType.methodType(type.returnType(), Object.class), new int[getters.length]).asType(FACTORY);
-            MethodHandle receiver = getters[0].asType(MethodType.methodType(Object.class, Object.class));
-            return new Factory(make, receiver);
+            // why: one asType for the whole factory, not one per getter: the JDK spins a class per adapter shape
+            MethodHandle make = MethodHandles.permuteArguments(h, MethodType.methodType(type.returnType(), c),
+                    new int[getters.length]).asType(FACTORY);
+            return new Factory(make, getters[0]);
         } catch (IllegalAccessException | RuntimeException e) {
             return null; // why: the slower path through SerializedLambda works whatever the layout
         }
@@ -793,7 +799,7 @@ final class BytecodeEngine {
                 } else if (factory != null) {
                     m = (StateMachine) factory.invokeExact(body);
                 } else {
-                    SerializedLambda sl = (SerializedLambda) (Object) writeReplace.invokeExact(body);
+                    SerializedLambda sl = (SerializedLambda) (Object) writeReplace.bindTo(body).invokeExact();
                     captured = new Object[sl.getCapturedArgCount()];
                     for (int i = 0; i < captured.length; i++) {
                         captured[i] = sl.getCapturedArg(i);
