@@ -56,6 +56,11 @@ final class BytecodeEngine {
     static volatile boolean strict = Boolean.getBoolean("jyield.strict");
     /** Test hook: when set, damages the next generated class so that the JVM refuses it. */
     static volatile boolean corruptNextForTest;
+    /**
+     * Test hook: while set, the plans made read a lambda's captured values through its {@code SerializedLambda}, as
+     * for a lambda whose fields are not laid out as HotSpot's (see {@link #capturedFieldsFactory}).
+     */
+    static volatile boolean describeEachBodyForTest;
 
     /** The helpers that already said why they run on a stackful engine. */
     private static final java.util.Set<String> WARNED_HELPERS = ConcurrentHashMap.newKeySet();
@@ -441,6 +446,9 @@ final class BytecodeEngine {
      * fields directly, or null if they are not laid out as expected (then each body is described anew).
      */
     private static Factory capturedFieldsFactory(Class<?> c, MethodHandle ctor, MethodHandles.Lookup nest) {
+        if (describeEachBodyForTest) {
+            return null;
+        }
         MethodType type = ctor.type();
         Field[] fields = new Field[type.parameterCount()]; // arg$1 at 0, ... (why: no sort, whose lambda spins)
         for (Field f : c.getDeclaredFields()) {

@@ -365,6 +365,40 @@ class VisibleEngineTest {
         }
     }
 
+    private static Generator.Body<String> capturing(String word, int base) {
+        return y -> {
+            y.yield(word + base);
+            y.yield(word + (base + 1));
+        };
+    }
+
+    @Test
+    void whereALambdasFieldsCannotBeReadItsCapturesComeThroughItsDescription() {
+        BytecodeEngine.describeEachBodyForTest = true;
+        try {
+            Generator<String> g = Generator.of(capturing("x", 40), Engine.BYTECODE);
+            assertThat(g.next()).isEqualTo("x40");
+            assertThat(g.engineName()).isEqualTo("bytecode");
+            assertThat(g.toList()).containsExactly("x41");
+            // a second body of the same lambda, with its own captures, on the same plan
+            assertThat(Generator.of(capturing("y", 7), Engine.BYTECODE).toList()).containsExactly("y7", "y8");
+            // a method reference's receiver is checked from the description too
+            BytecodeCorpusTest.Walker plain = new BytecodeCorpusTest.Walker();
+            BytecodeCorpusTest.Walker loud = new BytecodeCorpusTest.LoudWalker();
+            for (BytecodeCorpusTest.Walker w : List.of(plain, loud)) {
+                Generator<String> h = Generator.of(w::walk, Engine.BYTECODE);
+                assertThat(h.toList()).containsExactly(w == plain ? "walker" : "LOUD");
+                if (w == plain) {
+                    assertThat(h.engineName()).isEqualTo("bytecode");
+                } else {
+                    assertThat(h.engineName()).isNotEqualTo("bytecode");
+                }
+            }
+        } finally {
+            BytecodeEngine.describeEachBodyForTest = false;
+        }
+    }
+
     @Test
     void jyieldDumpWritesEachGeneratedClassForJavap(@TempDir Path dir) throws Exception {
         System.setProperty("jyield.dump", dir.toString());
