@@ -209,7 +209,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
      * chain shares one call site, which a chain of three makes megamorphic.
      */
     final boolean enterPull() {
-        if (value == null && state == SUSPENDED) {
+        if (idle()) {
             state = RUNNING;
             return true;
         }
