@@ -77,7 +77,8 @@ abstract sealed class AbstractGenerator<T> permits Generator {
     private Object value;
     /**
      * While a {@code yieldFrom} runs: the {@link Generator} or {@link Iterator} that is delegated to; once CLOSED
-     * (when no delegation can run), the return value. One field for both keeps a generator at 32 bytes.
+     * (when no delegation can run), the return value; while a push runs it, the thread that runs it (for
+     * {@link #running()}'s message). One field for all keeps a generator at 32 bytes.
      */
     private Object delegate;
     /** The {@code yieldFrom} chain this generator belongs to, or null. */
@@ -295,7 +296,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
         }
         // why: an acquire read, so that a thread that looked before another one started the generator sees it
         switch ((byte) STATE.getAcquire(this)) {
-            case RUNNING -> throw executing();
+            case RUNNING -> throw running();
             case CLOSED -> {
                 if (thrown != null) {
                     throw sneaky(thrown);
@@ -304,9 +305,10 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             }
             case CREATED -> {
                 if (thrown != null) {
+                    // nothing runs, but the exception leaves the body as if raised at its start (PEP 479 applies,
+                    // as in CPython); an operator closes its sources as on any failure
                     leaveCreated(CLOSED, null);
-                    fail(); // nothing runs; an operator closes its sources as on any failure
-                    throw sneaky(thrown);
+                    throw failed(thrown);
                 }
                 if (sent != null) {
                     throw new IllegalStateException(
@@ -845,7 +847,7 @@ abstract sealed class AbstractGenerator<T> permits Generator {
                 throw executing();
             }
             switch (state) {
-                case RUNNING -> throw executing();
+                case RUNNING -> throw running();
                 case CREATED -> {
                     leaveCreated(CLOSED, null);
                     release();
@@ -917,9 +919,13 @@ abstract sealed class AbstractGenerator<T> permits Generator {
             return false;
         }
         leaveCreated(RUNNING, null);
+        delegate = Thread.currentThread();
         Object r;
         try {
             r = s.push(action);
+        } catch (PushYielder.ConsumerFailed f) {
+            fail();
+            throw sneaky(f.getCause()); // not PEP 479's: the consumer's own exception
         } catch (Throwable t) {
             throw failed(t);
         }
@@ -964,5 +970,15 @@ abstract sealed class AbstractGenerator<T> permits Generator {
 
     static IllegalStateException executing() {
         return new IllegalStateException("generator already executing");
+    }
+
+    /** {@link #executing()} for a request to this RUNNING generator, saying why to a push's own consumer. */
+    private IllegalStateException running() {
+        if (delegate == Thread.currentThread()) { // a push runs it on this thread (see pushed)
+            return new IllegalStateException("generator already executing: forEach (or another terminal operation) "
+                    + "runs it as a plain call, and its consumer cannot call next, send, throwIn or close on it; to "
+                    + "control a generator from its loop, pull it: for (T x : g) { ... }");
+        }
+        return executing();
     }
 }

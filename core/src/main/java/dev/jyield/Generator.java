@@ -95,7 +95,10 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
     public enum State {
         /** Created; the body has not started. */
         CREATED,
-        /** The body is running (only observable from inside it, or from another thread). */
+        /**
+         * The body is running (only observable from inside it, from another thread, or from the consumer of a
+         * terminal operation that runs it as a plain call: see {@link Generator#forEachRemaining}).
+         */
         RUNNING,
         /** Paused at a {@code yield}. */
         SUSPENDED,
@@ -351,13 +354,15 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * Raises {@code exception} inside the body at its paused {@code yield} and returns the next value it yields:
      * Python's {@code g.throw(exc)}. If the body does not catch it, the generator closes and the same exception
      * object propagates to the caller. On a generator that has not started, the generator is closed without
-     * running any of its code, and {@code exception} is thrown. A value waiting from {@link #hasNext()} is
-     * discarded.
+     * running any of its code, and {@code exception} is thrown as if raised at the body's start. Either way a
+     * {@link NoSuchElementException} leaving the body becomes an {@link IllegalStateException} with it as the
+     * cause (PEP 479, see the class documentation). A value waiting from {@link #hasNext()} is discarded.
      *
      * @param exception what to raise at the paused {@code yield}
      * @param <X> the type of the exception, which may come back to the caller
      * @return the next value the body yields after handling the exception
-     * @throws X {@code exception} itself, if the body lets it propagate, or if the generator is not suspended
+     * @throws X {@code exception} itself, if the body lets it propagate (or has not started), or if the generator
+     *     has ended
      * @throws NoSuchElementException if the body handles the exception and then returns
      * @throws NullPointerException if {@code exception} is null
      * @throws IllegalStateException "generator already executing" if called while the body runs, or while another
@@ -437,8 +442,10 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      *
      * <p>A generator that has not started runs its body as a plain call that hands each value straight to
      * {@code action}, with no suspension (push). If {@code action} throws during such a run, the body cannot
-     * stay paused under it: it is closed (its {@code finally} blocks run) before the exception propagates.
-     * A started generator is pulled value by value and stays suspended if {@code action} throws.
+     * stay paused under it: it is closed (its {@code finally} blocks run) before the exception propagates; and
+     * {@code action} sees it {@link State#RUNNING}, so it cannot call {@code next}, {@code send}, {@code throwIn} or
+     * {@code close} on it (to control a generator from its loop, pull it: {@code for (T x : g)}). A started
+     * generator is pulled value by value and stays suspended if {@code action} throws.
      *
      * @param action what to do with each value
      * @throws NullPointerException if {@code action} is null
@@ -934,6 +941,8 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      *
      * @param start the index of the first value
      * @return a generator of (index, value) records
+     * @throws ArithmeticException when asked for a value past index {@link Long#MAX_VALUE}, after taking it from
+     *     this generator as Python does (Python's integers do not overflow; a wrapped index would be silently wrong)
      */
     public Generator<Indexed<T>> enumerate(long start) {
         return then(Stages.Enumerate.of(start));

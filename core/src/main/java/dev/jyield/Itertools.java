@@ -906,11 +906,12 @@ public final class Itertools {
      * @param <R> the type of the elements
      * @return an infinite generator
      * @throws NullPointerException if {@code function} is null
+     * @throws ArithmeticException when asked for an element past index {@link Long#MAX_VALUE} (Python's integers do
+     *     not overflow; a wrapped index would be silently wrong), as {@link #count(long)}
      */
     public static <R> Generator<R> tabulate(LongFunction<? extends R> function, long start) {
         Util.requireNonNull(function, "function");
-        long[] next = {start};
-        return new Generator<>(new Producers.Calls<R>(() -> function.apply(next[0]++), -1));
+        return count(start).map(function::apply); // the recipe: map(function, count(start))
     }
 
     /**

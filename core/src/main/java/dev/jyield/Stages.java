@@ -209,6 +209,8 @@ final class Stages {
 
     static final class Enumerate<T> extends Stage<T, Indexed<T>> {
         private long index;
+        /** Whether {@link Long#MAX_VALUE} has been given: the next element has no index. */
+        private boolean past;
 
         static <T> Stage<T, Indexed<T>> of(long start) {
             return new Enumerate<>(start);
@@ -220,7 +222,17 @@ final class Stages {
 
         @Override
         public void accept(T x) {
-            down.accept(new Indexed<>(index++, x));
+            if (past) {
+                // why: Python's integers do not overflow; a wrapped index would be silently wrong, so stop loudly
+                throw new ArithmeticException("enumerate() went past the range of long");
+            }
+            long i = index;
+            if (i == Long.MAX_VALUE) {
+                past = true;
+            } else {
+                index = i + 1;
+            }
+            down.accept(new Indexed<>(i, x));
         }
     }
 

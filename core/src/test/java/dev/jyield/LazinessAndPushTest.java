@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -461,6 +462,95 @@ class LazinessAndPushTest {
         })).isSameAs(boom);
         assertThat(log).containsExactly("finally");
         assertThat(body.state()).isEqualTo(Generator.State.CLOSED);
+    }
+
+    @Test
+    void whatAConsumerThrowsDuringAPushIsItsOwnNotPep479s() {
+        // CPython 3.11 (the consumer's StopIteration is not the generator's: no RuntimeError):
+        // >>> def g():
+        // ...     try:
+        // ...         yield 0; yield 1
+        // ...     finally:
+        // ...         print("finally")
+        // >>> for x in g(): next(iter([]))
+        // finally
+        // StopIteration
+        // As pulled (for-each), so pushed by forEach on the body itself.
+        List<String> log = new ArrayList<>();
+        Iterator<Object> empty = List.of().iterator();
+        Generator<Integer> body = Generator.of(y -> {
+            try {
+                y.yield(0);
+                y.yield(1);
+            } finally {
+                log.add("finally");
+            }
+        });
+        assertThatThrownBy(() -> body.forEach(x -> empty.next())).isExactlyInstanceOf(NoSuchElementException.class);
+        assertThat(body.engineName()).isEqualTo("push");
+        assertThat(log).containsExactly("finally");
+        assertThat(body.state()).isEqualTo(Generator.State.CLOSED);
+        // A function of an operator is the operator's own code: PEP 479 applies to it, pushed as pulled. Under a
+        // pushed operator the consumer cannot be told from it (README, "Push"): its exception comes as the cause.
+        assertThatThrownBy(() -> Generator.range(3).map(x -> empty.next()).forEach(x -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessage("generator raised NoSuchElementException");
+        assertThatThrownBy(() -> Generator.range(3).map(x -> x * 10).forEach(x -> empty.next()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("generator raised NoSuchElementException")
+                .hasCauseExactlyInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void aConsumerOfAPushCannotControlTheGeneratorItConsumesAndIsToldHowToPullInstead() {
+        // CPython 3.11 lets a for loop close the generator it iterates (the loop pulls, so it is suspended there):
+        // >>> it = g()
+        // >>> for x in it:
+        // ...     print(x)
+        // ...     if x == 1: it.close()
+        // 0
+        // 1
+        // finally
+        // A push runs the body as a plain call under the consumer, which therefore sees it running: the call fails,
+        // with the fix in the message, and the body is closed as for any failure of the consumer.
+        List<String> log = new ArrayList<>();
+        Generator<Integer> g = fourThenFinally(log);
+        assertThatThrownBy(() -> g.forEach(x -> {
+            log.add(x + " " + g.state());
+            if (x == 1) {
+                g.close();
+            }
+        })).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("generator already executing: forEach (or another terminal operation) runs it")
+                .hasMessageContaining("for (T x : g)");
+        assertThat(log).containsExactly("0 RUNNING", "1 RUNNING", "finally");
+        assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
+        // Pulled, it behaves as Python's loop does.
+        List<String> pulled = new ArrayList<>();
+        Generator<Integer> h = fourThenFinally(pulled);
+        for (Integer x : h) {
+            pulled.add(x + " " + h.state());
+            if (x == 1) {
+                h.close();
+            }
+        }
+        assertThat(pulled).containsExactly("0 SUSPENDED", "1 SUSPENDED", "finally");
+        // A running generator that is not pushed keeps the short message.
+        Generator<Integer>[] self = new Generator[1];
+        self[0] = Generator.of(y -> y.yield(self[0].next()));
+        assertThatThrownBy(self[0]::next).isInstanceOf(IllegalStateException.class)
+                .hasMessage("generator already executing");
+    }
+
+    /** 0..3, then "finally" into {@code log} when the body ends or is closed. */
+    private static Generator<Integer> fourThenFinally(List<String> log) {
+        return Generator.of(y -> {
+            try {
+                for (int i = 0; i < 4; i++) {
+                    y.yield(i);
+                }
+            } finally {
+                log.add("finally");
+            }
+        });
     }
 
     @Test

@@ -276,6 +276,26 @@ class ProtocolTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void aNoSuchElementExceptionThrownIntoAnUnstartedGeneratorIsPep479sButIntoAClosedOneItIsNot(Engine e) {
+        // CPython 3.11:
+        // >>> def a():
+        // ...     yield 1
+        // >>> x = a(); x.throw(StopIteration("si"))
+        // RuntimeError: generator raised StopIteration      (its __cause__: StopIteration('si'); state GEN_CLOSED)
+        // >>> x = a(); list(x); x.throw(StopIteration("si"))
+        // StopIteration: si                                 (no __cause__)
+        Generator<Integer> fresh = Generator.of(y -> y.yield(1), e);
+        NoSuchElementException si = new NoSuchElementException("si");
+        assertThatThrownBy(() -> fresh.throwIn(si)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("generator raised NoSuchElementException").hasCause(si);
+        assertThat(fresh.state()).isEqualTo(Generator.State.CLOSED);
+        Generator<Integer> ended = Generator.of(y -> y.yield(1), e);
+        assertThat(ended.toList()).containsExactly(1);
+        assertThatThrownBy(() -> ended.throwIn(si)).isSameAs(si);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void throwInOfACheckedExceptionReachesTheBodyAndComesBackUnchanged(Engine e) {
         // it.throw(OSError()) -- Python has no checked exceptions; Java's throwIn declares the type it may rethrow.
         Generator<String> g = Generator.of(y -> {

@@ -84,6 +84,30 @@ class PythonConformanceTest {
     }
 
     @Test
+    void enumerateAndTabulateFailRatherThanWrapPastTheRangeOfLong() {
+        // CPython 3.11 (its ints do not overflow; a long cannot hold the third index, so jyield raises there):
+        // >>> list(enumerate(['a','b','c'], 2**63-2))
+        // [(9223372036854775806, 'a'), (9223372036854775807, 'b'), (9223372036854775808, 'c')]
+        // >>> list(islice(map(lambda i: i, count(2**63-2)), 3))       # the recipe tabulate(function, start)
+        // [9223372036854775806, 9223372036854775807, 9223372036854775808]
+        java.util.Iterator<String> letters = List.of("a", "b", "c", "d").iterator();
+        Generator<Indexed<String>> e = Generator.from(letters).enumerate(Long.MAX_VALUE - 1);
+        assertThat(e.next()).isEqualTo(new Indexed<>(Long.MAX_VALUE - 1, "a"));
+        assertThat(e.next()).isEqualTo(new Indexed<>(Long.MAX_VALUE, "b"));
+        assertThatThrownBy(e::next).isInstanceOf(ArithmeticException.class)
+                .hasMessage("enumerate() went past the range of long");
+        assertThat(letters.next()).isEqualTo("d"); // "c" was taken, as Python takes it for its third pair
+        Generator<Long> t = Itertools.tabulate(i -> i, Long.MAX_VALUE - 1);
+        assertThat(t.next()).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(t.next()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(t::next).isInstanceOf(ArithmeticException.class)
+                .hasMessage("count() went past the range of long");
+        // Pushed, the same.
+        assertThatThrownBy(() -> Generator.from(List.of(1, 2, 3)).enumerate(Long.MAX_VALUE - 1).toList())
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void cycleReadsItsSourceOnceAndLazily() {
         List<String> log = new ArrayList<>();
         Generator<Integer> src = Generator.of(y -> {
