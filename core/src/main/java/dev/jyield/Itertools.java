@@ -20,7 +20,11 @@ import java.util.function.Supplier;
 /**
  * Python's {@code itertools}, the recipes of its documentation, and the favourites of {@code more-itertools}, as
  * static methods with Python's names in camelCase. Every function is lazy unless its documentation says it
- * buffers, and fails like Python on bad arguments, at the call.
+ * buffers, and fails like Python on bad arguments, at the call (also where more-itertools, a generator function,
+ * fails only at the first request). An iterable's iterator is taken at the first request, as
+ * {@link Generator#from(Iterable)} takes it, where Python's {@code iter()} takes it at the call: this shows only
+ * with an iterable whose {@code iterator()} copies its elements (a {@code CopyOnWriteArrayList} changed in between)
+ * or has effects.
  *
  * <p>The operators over one input are {@link Generator}'s own: a function here that consumes its input to the end
  * (accumulate, batched, chunked, windowed, grouper, the unique, split and intersperse functions, and the eager
@@ -578,7 +582,8 @@ public final class Itertools {
      *
      * <p>Closing: closing a copy releases its place in the buffer; closing the last open copy closes the source
      * (a copy that only reached its end stays open). A generator passed as the iterable is the source itself,
-     * so a copy of a tee is a tee of that copy, not a copy sharing its buffer (unlike Python 3.13). The copies
+     * so a copy of a tee is a tee of that copy, not a copy sharing its buffer (unlike Python, whose {@code tee} of a
+     * tee object returns that object itself and copies of it over the same buffer). The copies
      * are not thread-safe, even apart from each other, as Python's.
      *
      * <p>Python equivalent: {@code itertools.tee(iterable, n)}.

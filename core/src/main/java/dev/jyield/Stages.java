@@ -687,7 +687,7 @@ final class Stages {
                     }
                 }
                 case BEFORE -> {
-                    if (!buf.isEmpty() && pred.test(item)) {
+                    if (pred.test(item) && !buf.isEmpty()) { // more-itertools asks pred of every item
                         down.accept(buf);
                         split(item);
                     } else {

@@ -264,8 +264,29 @@ class ItertoolsMoreTest {
         // list(split_after('b', lambda x: x == 'b')) == [['b']]; list(split_before('b', ...)) == [['b']]
         assertThat(Itertools.splitAfter(chars("b"), x -> x.equals("b")).toList()).isEqualTo(List.of(chars("b")));
         assertThat(Itertools.splitBefore(chars("b"), x -> x.equals("b")).toList()).isEqualTo(List.of(chars("b")));
-        // list(split_after('ab', lambda x: x == 'b', maxsplit=1)) == [['a', 'b']]
+        // list(split_after('ab', lambda x: x == 'b', maxsplit=1)) == [['a', 'b']]   (more-itertools 10; 8.10 gave
+        // [['a', 'b'], []], an empty rest list that later versions no longer yield)
         assertThat(Itertools.splitAfter(chars("ab"), x -> x.equals("b"), 1).toList()).isEqualTo(List.of(chars("ab")));
+    }
+
+    @Test
+    void splitBeforeAsksThePredicateOfEveryItemTheFirstIncluded() {
+        // more-itertools 8.10 (split_before tests `pred(item) and buf`, the predicate first):
+        // >>> calls = []
+        // >>> def pred(x):
+        // ...     calls.append(x); return x == 'b'
+        // >>> list(mi.split_before('ab', pred)), calls
+        // ([['a'], ['b']], ['a', 'b'])
+        // >>> list(mi.split_before([0, 1], lambda x: 1 // x))
+        // ZeroDivisionError: integer division or modulo by zero
+        List<String> calls = new java.util.ArrayList<>();
+        assertThat(Itertools.splitBefore(chars("ab"), x -> {
+            calls.add(x);
+            return x.equals("b");
+        }).toList()).isEqualTo(List.of(chars("a"), chars("b")));
+        assertThat(calls).containsExactly("a", "b");
+        assertThatThrownBy(() -> Itertools.splitBefore(List.of(0, 1), x -> 1 / x == 1).toList())
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test
