@@ -439,12 +439,7 @@ final class BytecodeRewriter {
             boolean delegate = s.call.name.equals("yieldFrom");
             if (delegate) {
                 Type source = Type.getArgumentTypes(s.call.desc)[0];
-                if (source.getInternalName().equals(COROUTINE)) {
-                    // why: yieldFrom(coroutine) is yieldFrom(coroutine.asGenerator()), as Channel itself does
-                    code.add(new MethodInsnNode(INVOKEVIRTUAL, COROUTINE, "asGenerator", "()Ldev/jyield/Generator;",
-                            false));
-                    source = Type.getObjectType("dev/jyield/Generator");
-                }
+                // (yieldFrom(coroutine) is yieldFrom(coroutine.asGenerator()), as Channel itself does)
                 code.add(new MethodInsnNode(INVOKESTATIC, MACHINE, "delegate",
                         "(" + source.getDescriptor() + ")Ljava/lang/Object;", false));
             }

@@ -17,13 +17,16 @@ final class Combinatorics {
      * {@code product(*iterables, repeat=repeat)}: checks {@code repeat}, then reads each input in argument order;
      * with {@code repeat == 0} it reads nothing at all.
      */
+    /** The most pools a product can hold: the largest array length a JVM allocates (ArrayList's own limit). */
+    private static final int MAX_POOLS = Integer.MAX_VALUE - 8;
+
     static <T> Generator<List<T>> product(int repeat, Iterable<? extends T>[] iterables) {
         if (repeat < 0) {
             throw new IllegalArgumentException("repeat must be non-negative but was: " + repeat);
         }
         Generator<?>[] inputs = Tuples.generators(iterables, "iterables");
         // why: CPython checks the size of the index array before it reads an input ("repeat argument too large").
-        if (repeat > 0 && inputs.length > Integer.MAX_VALUE / repeat) {
+        if (repeat > 0 && inputs.length > MAX_POOLS / repeat) {
             throw new ArithmeticException("repeat argument too large");
         }
         // why: CPython's product(..., repeat=0) builds no pool, so even an input that would raise is never touched.

@@ -337,7 +337,9 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
 
     /**
      * Resumes the body with {@code value} as the result of its paused {@code yield} and returns the next value
-     * it yields: Python's {@code g.send(value)}. {@code send(null)} is {@link #next()}.
+     * it yields: Python's {@code g.send(value)}. {@code send(null)} is {@link #next()}. A generator that runs no
+     * body (one made by an operator, {@link #from(Iterable)} or {@link #concat(Iterable[])}) takes it as
+     * {@link #next()}, as a Python generator expression ignores the value sent to it.
      *
      * @param value the result of the paused {@code yield}
      * @return the next value yielded
@@ -1198,6 +1200,9 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      *
      * @return a generator of the sorted values
      * @throws ClassCastException (on the first request) if the values are not mutually comparable
+     * @throws NullPointerException (on the first request) if a value is null (Python: {@code TypeError: '<' not
+     *     supported between instances of 'NoneType' and 'int'}); sort nulls with {@link #sorted(Comparator)}
+     *     and {@code Comparator.nullsFirst}
      */
     public Generator<T> sorted() {
         return then(Stages.Sorted.of(null));
@@ -1366,11 +1371,12 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * The remaining value with the least key: Python's {@code min(g, key=key)}. The key is computed once per
      * value; of equal keys, the first wins. Terminal; consumes this generator.
      *
-     * @param key the key of each value (must not return null)
+     * @param key the key of each value
      * @param <K> the type of the keys
      * @return the value with the least key
      * @throws NoSuchElementException "min() arg is an empty sequence" if there are no values
-     * @throws NullPointerException if {@code key} is null
+     * @throws NullPointerException if {@code key} is null, or returns null for one of two or more values, which
+     *     cannot be compared ("key returned null for ..."; Python: TypeError; a single value is returned)
      */
     public <K extends Comparable<? super K>> T minBy(Function<? super T, ? extends K> key) {
         return extremeBy(key, -1, "min");
@@ -1380,11 +1386,12 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * The remaining value with the greatest key: Python's {@code max(g, key=key)}. The key is computed once per
      * value; of equal keys, the first wins. Terminal; consumes this generator.
      *
-     * @param key the key of each value (must not return null)
+     * @param key the key of each value
      * @param <K> the type of the keys
      * @return the value with the greatest key
      * @throws NoSuchElementException "max() arg is an empty sequence" if there are no values
-     * @throws NullPointerException if {@code key} is null
+     * @throws NullPointerException if {@code key} is null, or returns null for one of two or more values, which
+     *     cannot be compared ("key returned null for ..."; Python: TypeError; a single value is returned)
      */
     public <K extends Comparable<? super K>> T maxBy(Function<? super T, ? extends K> key) {
         return extremeBy(key, 1, "max");
@@ -1525,14 +1532,21 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @param newArray makes an array of the given length
      * @param <A> the element type of the array
      * @return the values in order
-     * @throws NullPointerException if {@code newArray} is null
+     * @throws NullPointerException if {@code newArray} is null or returns null
+     * @throws IllegalStateException if {@code newArray} returns an array of another length, as {@code Stream.toArray}
      * @throws ArrayStoreException if a value does not fit the array's type
      */
     public <A> A[] toArray(IntFunction<A[]> newArray) {
         requireNonNull(newArray, "newArray");
         ArrayList<T> list = new ArrayList<>();
         forEachRemaining(list::add);
-        return list.toArray(newArray.apply(list.size()));
+        int n = list.size();
+        A[] array = requireNonNull(newArray.apply(n), "the array made by newArray");
+        if (array.length != n) {
+            throw new IllegalStateException("newArray made an array of length " + array.length + " for " + n
+                    + " values");
+        }
+        return list.toArray(array);
     }
 
     /**
@@ -1645,11 +1659,19 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
         boolean[] seen = {false};
         forEachRemaining(x -> {
             K k = key.apply(x);
-            if (!seen[0] || sign * k.compareTo(uncheckedCast(best[1])) > 0) {
-                seen[0] = true;
-                best[0] = x;
-                best[1] = k;
+            if (seen[0]) {
+                K b = uncheckedCast(best[1]);
+                if (k == null || b == null) { // Python: TypeError, '>' not supported between ... 'NoneType'
+                    throw new NullPointerException("key returned null for " + (k == null ? x : best[0])
+                            + ", which cannot be compared");
+                }
+                if (sign * k.compareTo(b) <= 0) {
+                    return;
+                }
             }
+            seen[0] = true;
+            best[0] = x;
+            best[1] = k;
         });
         if (!seen[0]) {
             throw new NoSuchElementException(name + "() arg is an empty sequence");

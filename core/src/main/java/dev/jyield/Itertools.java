@@ -87,7 +87,7 @@ public final class Itertools {
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> Generator<T> cycle(Iterable<? extends T> iterable) {
-        return Generator.cycle(iterable);
+        return Generator.cycle(Util.requireNonNull(iterable, "iterable"));
     }
 
     /**
@@ -126,7 +126,8 @@ public final class Itertools {
      */
     public static <T> Generator<T> accumulate(Iterable<? extends T> iterable,
             BinaryOperator<T> func) {
-        return Generator.<T>from(iterable).accumulate(func);
+        Util.requireNonNull(iterable, "iterable");
+        return Generator.<T>from(iterable).accumulate(Util.requireNonNull(func, "func"));
     }
 
     /**
@@ -143,7 +144,8 @@ public final class Itertools {
      */
     public static <T, R> Generator<R> accumulate(Iterable<? extends T> iterable,
             BiFunction<? super R, ? super T, ? extends R> func, R initial) {
-        return Generator.<T>from(iterable).accumulate(initial, func);
+        Util.requireNonNull(iterable, "iterable");
+        return Generator.<T>from(iterable).accumulate(initial, Util.requireNonNull(func, "func"));
     }
 
     /**
@@ -157,7 +159,7 @@ public final class Itertools {
      * @see Generator#batched(int)
      */
     public static <T> Generator<List<T>> batched(Iterable<? extends T> iterable, int n) {
-        return Generator.<T>from(iterable).batched(n);
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).batched(n);
     }
 
     /**
@@ -172,7 +174,7 @@ public final class Itertools {
      * @see Generator#batched(int, boolean)
      */
     public static <T> Generator<List<T>> batched(Iterable<? extends T> iterable, int n, boolean strict) {
-        return Generator.<T>from(iterable).batched(n, strict);
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).batched(n, strict);
     }
 
     /**
@@ -186,7 +188,7 @@ public final class Itertools {
      */
     @SafeVarargs
     public static <T> Generator<T> chain(Iterable<? extends T>... iterables) {
-        return Generator.concat(iterables);
+        return new Generator<>(Merges.Chain.<T>of(Tuples.generators(iterables, "iterables")));
     }
 
     /**
@@ -214,7 +216,8 @@ public final class Itertools {
      * @see Generator#compress(Iterable)
      */
     public static <T> Generator<T> compress(Iterable<? extends T> data, Iterable<Boolean> selectors) {
-        return Generator.<T>from(data).compress(selectors);
+        Util.requireNonNull(data, "data");
+        return Generator.<T>from(data).compress(Util.requireNonNull(selectors, "selectors"));
     }
 
     /**
@@ -229,7 +232,8 @@ public final class Itertools {
      */
     public static <T> Generator<T> dropWhile(Predicate<? super T> predicate,
             Iterable<? extends T> iterable) {
-        return Generator.<T>from(iterable).dropWhile(predicate);
+        Util.requireNonNull(predicate, "predicate");
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).dropWhile(predicate);
     }
 
     /**
@@ -244,7 +248,8 @@ public final class Itertools {
      */
     public static <T> Generator<T> filterFalse(Predicate<? super T> predicate,
             Iterable<? extends T> iterable) {
-        return Generator.<T>from(iterable).filterFalse(predicate);
+        Util.requireNonNull(predicate, "predicate");
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).filterFalse(predicate);
     }
 
     /**
@@ -258,7 +263,7 @@ public final class Itertools {
      * @see Generator#groupBy(Function)
      */
     public static <T> Generator<Group<T, T>> groupBy(Iterable<? extends T> iterable) {
-        return Generator.<T>from(iterable).groupBy();
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).groupBy();
     }
 
     /**
@@ -274,7 +279,8 @@ public final class Itertools {
      */
     public static <T, K> Generator<Group<K, T>> groupBy(Iterable<? extends T> iterable,
             Function<? super T, ? extends K> key) {
-        return Generator.<T>from(iterable).groupBy(key);
+        Util.requireNonNull(iterable, "iterable");
+        return Generator.<T>from(iterable).groupBy(Util.requireNonNull(key, "key"));
     }
 
     /**
@@ -322,7 +328,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> islice(Iterable<? extends T> iterable, long start, long stop, long step) {
         Objects.requireNonNull(iterable, "iterable");
-        return Generator.<T>from(iterable).slice(start, stop, step);
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).slice(start, stop, step);
     }
 
     /**
@@ -335,7 +341,7 @@ public final class Itertools {
      * @see Generator#pairwise()
      */
     public static <T> Generator<Pair<T, T>> pairwise(Iterable<? extends T> iterable) {
-        return Generator.<T>from(iterable).pairwise();
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).pairwise();
     }
 
     /**
@@ -351,7 +357,8 @@ public final class Itertools {
      */
     public static <T> Generator<T> takeWhile(Predicate<? super T> predicate,
             Iterable<? extends T> iterable) {
-        return Generator.<T>from(iterable).takeWhile(predicate);
+        Util.requireNonNull(predicate, "predicate");
+        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).takeWhile(predicate);
     }
 
 
@@ -444,8 +451,8 @@ public final class Itertools {
      * @return a generator of tuples of {@code repeat * iterables.length} elements
      * @throws IllegalArgumentException if {@code repeat} is negative ("repeat must be non-negative but was: -1"),
      *     before any input is read
-     * @throws ArithmeticException if {@code repeat * iterables.length} exceeds {@code Integer.MAX_VALUE}
-     *     ("repeat argument too large"), before any input is read
+     * @throws ArithmeticException if {@code repeat * iterables.length} exceeds {@code Integer.MAX_VALUE - 8}, the
+     *     largest array a JVM makes ("repeat argument too large"), before any input is read
      * @throws NullPointerException if {@code iterables} or one of them is null (checked before any is read)
      */
     @SafeVarargs
@@ -989,12 +996,15 @@ public final class Itertools {
      * @param iterable the elements to repeat
      * @param n how many times
      * @param <T> the type of the elements
-     * @return a generator of {@code n * length} elements
+     * @return a generator of {@code n * length} elements ({@link Long#MAX_VALUE} if that is more than a long holds:
+     *     without end in practice)
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> Generator<T> ncycles(Iterable<? extends T> iterable, long n) {
         List<T> items = Tuples.tuple(Util.requireNonNull(iterable, "iterable").iterator());
-        long total = n <= 0 ? 0 : n * items.size();
+        long size = items.size();
+        // why: a wrapped product would end the cycles early, silently
+        long total = n <= 0 ? 0 : size != 0 && n > Long.MAX_VALUE / size ? Long.MAX_VALUE : n * size;
         long[] i = {0};
         return new Generator<>(new Producers.Calls<T>(() -> items.get((int) (i[0]++ % items.size())), total));
     }
@@ -1760,7 +1770,7 @@ public final class Itertools {
     public static <T> Generator<List<T>> reshape(Iterable<? extends Iterable<? extends T>> matrix, int cols) {
         Util.requireNonNull(matrix, "matrix");
         if (cols < 1) {
-            throw new IllegalArgumentException("n must be at least one but was: " + cols);
+            throw new IllegalArgumentException("cols must be at least one but was: " + cols);
         }
         return Itertools.<T>chainFromIterable(matrix).then(new Stages.Batch<>(cols, Stages.Last.BATCHED_ERROR, null));
     }
@@ -1819,7 +1829,7 @@ public final class Itertools {
         int n = m2.get(0).size();
         List<List<Number>> columns = Itertools.<Number>transpose(m2).toList();
         if (n < 1) {
-            throw new IllegalArgumentException("n must be at least one but was: " + n);
+            throw new IllegalArgumentException("n (the length of m2's rows) must be at least one but was: " + n);
         }
         return Generator.<List<? extends Number>>from(List.copyOf(m1)).map(row -> {
             Object[] t = new Object[columns.size()];
@@ -1884,12 +1894,20 @@ public final class Itertools {
      * @param roots the roots, as integers
      * @return an unmodifiable list of {@code len(roots) + 1} coefficients
      * @throws ArithmeticException if a coefficient overflows a long
+     * @throws IllegalArgumentException if a root is not an integer within the range of long (a {@code Double} 1.5,
+     *     for which Python's recipe gives float coefficients)
      * @throws NullPointerException if {@code roots} or a root is null
      */
     public static List<Long> polynomialFromRoots(Iterable<? extends Number> roots) {
         List<Long> p = List.of(1L);
         for (Number r : Util.requireNonNull(roots, "roots")) {
-            p = convolveExact(p, List.of(1L, Math.negateExact(r.longValue())));
+            long root = r.longValue();
+            // why: longValue() truncates 1.5 to 1, which would give a wrong polynomial without a word
+            if (!(r instanceof Long || r instanceof Integer || r instanceof Short || r instanceof Byte)
+                    && (r.doubleValue() != root || Double.isNaN(r.doubleValue()))) {
+                throw new IllegalArgumentException("roots must be integers within the range of long but one was: " + r);
+            }
+            p = convolveExact(p, List.of(1L, Math.negateExact(root)));
         }
         return Collections.unmodifiableList(p);
     }
@@ -2185,8 +2203,8 @@ public final class Itertools {
      * @param step how far each window is from the previous one
      * @param <T> the type of the elements
      * @return a generator of immutable lists of {@code n} elements
-     * @throws IllegalArgumentException if {@code n} is negative or {@code step} is less than one (at the call;
-     *     more-itertools fails at the first request)
+     * @throws IllegalArgumentException if {@code n} is negative or, when {@code n > 0}, {@code step} is less than
+     *     one, as more-itertools checks them (at the call; more-itertools fails at the first request)
      * @throws NullPointerException if {@code iterable} is null
      */
     public static <T> Generator<List<T>> windowed(Iterable<? extends T> iterable, int n, T fill, int step) {
@@ -2195,7 +2213,8 @@ public final class Itertools {
             throw new IllegalArgumentException("n must be >= 0 but was: " + n);
         }
         if (n == 0) {
-            return Generator.from(List.of(List.of()));
+            // more-itertools yields one empty window and never reads the input; closing the result closes it
+            return prepend(List.of(), none(iterable));
         }
         if (step < 1) {
             throw new IllegalArgumentException("step must be >= 1 but was: " + step);
@@ -2745,9 +2764,6 @@ public final class Itertools {
         Util.requireNonNegative(levels, "levels");
         return Generator.<Object>from(iterable).then(new Stages.Collapse(levels));
     }
-
-
-
 
     /** A generator that owns {@code iterable} (closing it closes that) but yields nothing and never reads it. */
     private static <T, R> Generator<R> none(Iterable<? extends T> iterable) {

@@ -481,8 +481,11 @@ final class Stages {
         private final int step;
         private final boolean pad;
         private final T fill;
-        /** A ring of the last {@code size} elements, the oldest at {@code head}. */
-        private final Object[] ring;
+        /**
+         * A ring of the last {@code size} elements, the oldest at {@code head}; it grows to {@code n} while the first
+         * window fills, since n may be huge while the input is short.
+         */
+        private Object[] ring;
         private int head;
         private int size;
         private int sinceLast;
@@ -496,12 +499,15 @@ final class Stages {
             this.step = step;
             this.pad = pad;
             this.fill = fill;
-            this.ring = new Object[n];
+            this.ring = new Object[Math.min(n, 16)];
         }
 
         @Override
         public void accept(T x) {
             if (size < n) {
+                if (size == ring.length) {
+                    ring = Arrays.copyOf(ring, (int) Math.min(n, 2L * size));
+                }
                 ring[size++] = x;
                 if (size == n) {
                     emit();
@@ -522,6 +528,7 @@ final class Stages {
                 return;
             }
             if (size < n) {
+                ring = Arrays.copyOf(ring, n); // the padded window has n values
                 Arrays.fill(ring, size, n, fill);
                 size = n;
                 emit();

@@ -67,6 +67,18 @@ class CoroutineTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void yieldFromANullCoroutineNamesTheArgumentOnEveryEngine(Engine e) {
+        // >>> def g():
+        // ...     yield from None
+        // >>> next(g())
+        // TypeError: 'NoneType' object is not iterable      (jyield: NullPointerException("sub"), as Channel says)
+        Coroutine<Integer, Object, Object> none = null;
+        Coroutine<Integer, Object, Object> c = co(y -> y.yieldFrom(none), e);
+        assertThatThrownBy(c::next).isInstanceOf(NullPointerException.class).hasMessage("sub");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void runningAverageWithoutCasts(Engine e) {
         // >>> def averager() -> Generator[float, float, None]:
         // ...     total = 0.0; count = 0; average = None

@@ -325,4 +325,19 @@ class ItertoolsMoreTest {
         assertThatThrownBy(() -> Itertools.one(null)).hasMessage("iterable");
         assertThatThrownBy(() -> Itertools.interleave(List.of(), null)).hasMessage("iterables[1]");
     }
+
+    @Test
+    void windowedOfSizeZeroYieldsOneEmptyWindowAndOwnsItsInput() {
+        // more-itertools 8.10:
+        // >>> list(mi.windowed([1, 2], 0, step=0))
+        // [()]
+        // (it never reads the input; closing the result here closes the input, as for any derived generator)
+        assertThat(Itertools.windowed(List.of(1, 2), 0, null, 0).toList()).isEqualTo(List.of(List.of()));
+        Generator<Integer> input = Generator.of(y -> y.yield(1));
+        Generator<List<Integer>> w = Itertools.windowed(input, 0, null, 1);
+        assertThat(w.next()).isEmpty();
+        assertThat(input.state()).isEqualTo(Generator.State.CREATED);
+        w.close();
+        assertThat(input.state()).isEqualTo(Generator.State.CLOSED);
+    }
 }

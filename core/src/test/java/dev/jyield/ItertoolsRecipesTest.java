@@ -463,4 +463,52 @@ class ItertoolsRecipesTest {
         assertThatThrownBy(() -> Itertools.roundrobin(List.of(1), null)).hasMessage("iterables[1]");
         assertThatThrownBy(() -> Itertools.grouper(List.of(1), 2, null, null)).hasMessage("incomplete");
     }
+
+    @Test
+    void hugeSizesNeitherWrapNorAllocateAhead() {
+        // CPython 3.11, the documentation's recipes:
+        // >>> list(islice(ncycles([1, 2, 3, 4], 2**62 + 1), 10))
+        // [1, 2, 3, 4, 1, 2, 3, 4, 1, 2]
+        // >>> list(sliding_window([1, 2, 3], 2**31 - 1))
+        // []
+        assertThat(Itertools.ncycles(List.of(1, 2, 3, 4), (1L << 62) + 1).take(10).toList())
+                .containsExactly(1, 2, 3, 4, 1, 2, 3, 4, 1, 2);
+        assertThat(Itertools.ncycles(List.of(1, 2, 3, 4), 1L << 62).take(5).toList()).containsExactly(1, 2, 3, 4, 1);
+        assertThat(Itertools.slidingWindow(List.of(1, 2, 3), Integer.MAX_VALUE).toList()).isEmpty();
+        assertThat(Generator.from(List.of(1, 2, 3)).windowed(Integer.MAX_VALUE).toList()).isEmpty();
+        assertThat(Generator.from(List.of(1, 2, 3, 4, 5)).windowed(3).toList())
+                .isEqualTo(List.of(List.of(1, 2, 3), List.of(2, 3, 4), List.of(3, 4, 5)));
+        // product's index array cannot be longer than the JVM's largest array: refused before any input is read
+        Probe<Integer> p = Probe.range(3);
+        assertThatThrownBy(() -> Itertools.product(Integer.MAX_VALUE, p)).isInstanceOf(ArithmeticException.class)
+                .hasMessage("repeat argument too large");
+        assertThat(p.pulls).isZero();
+    }
+
+    @Test
+    void polynomialFromRootsRefusesRootsThatAreNotIntegers() {
+        // >>> polynomial_from_roots([1.5])     (the documentation's recipe, CPython 3.11)
+        // [1.0, -1.5]
+        // jyield computes in exact longs: a root that is not an integer is refused, not cut to 1.
+        assertThatThrownBy(() -> Itertools.polynomialFromRoots(List.of(1.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("roots must be integers within the range of long but one was: 1.5");
+        assertThat(Itertools.polynomialFromRoots(List.of(2.0, 3))).containsExactly(1L, -5L, 6L);
+    }
+
+    @Test
+    void argumentErrorsNameItertoolsOwnParameters() {
+        List<Integer> l = List.of(1);
+        assertThatThrownBy(() -> Itertools.cycle(null)).hasMessage("iterable");
+        assertThatThrownBy(() -> Itertools.accumulate(null, Integer::sum)).hasMessage("iterable");
+        assertThatThrownBy(() -> Itertools.accumulate(l, null)).hasMessage("func");
+        assertThatThrownBy(() -> Itertools.batched(null, 2)).hasMessage("iterable");
+        assertThatThrownBy(() -> Itertools.compress(null, List.of(true))).hasMessage("data");
+        assertThatThrownBy(() -> Itertools.dropWhile(null, l)).hasMessage("predicate");
+        assertThatThrownBy(() -> Itertools.takeWhile(x -> true, null)).hasMessage("iterable");
+        assertThatThrownBy(() -> Itertools.filterFalse(null, l)).hasMessage("predicate");
+        assertThatThrownBy(() -> Itertools.pairwise(null)).hasMessage("iterable");
+        assertThatThrownBy(() -> Itertools.chain(l, null)).hasMessage("iterables[1]");
+        assertThatThrownBy(() -> Itertools.reshape(List.of(l), 0)).hasMessage("cols must be at least one but was: 0");
+    }
 }

@@ -225,4 +225,29 @@ class TerminalTest {
         list.add(2);
         assertThat(g.toList()).containsExactly(1, 2);
     }
+
+    @Test
+    void toArrayRefusesAnArrayOfTheWrongLengthAsStreamDoes() {
+        // Stream.of(1, 2, 3).toArray(n -> new Integer[10]) -> IllegalStateException; so here, not nulls at the end
+        assertThatThrownBy(() -> Generator.from(List.of(1, 2, 3)).toArray(n -> new Integer[10]))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("newArray made an array of length 10 for 3 values");
+        assertThatThrownBy(() -> Generator.from(List.of(1)).toArray(n -> null))
+                .isInstanceOf(NullPointerException.class).hasMessage("the array made by newArray");
+        assertThat(Generator.from(List.of(1, 2)).toArray(Integer[]::new)).containsExactly(1, 2);
+    }
+
+    @Test
+    void aKeyThatReturnsNullFailsWhenKeysAreComparedAsInPython() {
+        // CPython 3.11:
+        // >>> max([1], key=lambda x: None)
+        // 1
+        // >>> max([1, 2], key=lambda x: None)
+        // TypeError: '>' not supported between instances of 'NoneType' and 'NoneType'
+        assertThat(Generator.from(List.of(1)).maxBy(x -> (Integer) null)).isEqualTo(1);
+        assertThatThrownBy(() -> Generator.from(List.of(1, 2)).maxBy(x -> (Integer) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("key returned null for 2, which cannot be compared");
+        assertThatThrownBy(() -> Generator.from(List.of(1, 2)).minBy(x -> x == 1 ? null : x))
+                .isInstanceOf(NullPointerException.class).hasMessage("key returned null for 1, which cannot be compared");
+    }
 }

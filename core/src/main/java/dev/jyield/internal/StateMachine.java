@@ -1,5 +1,6 @@
 package dev.jyield.internal;
 
+import dev.jyield.Coroutine;
 import dev.jyield.Generator;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
@@ -58,6 +59,17 @@ public abstract class StateMachine {
      */
     public static Object delegate(Generator<?> sub) {
         return Objects.requireNonNull(sub, "sub");
+    }
+
+    /**
+     * What a rewritten {@code Coroutine.Channel.yieldFrom(Coroutine)} hands to the driver: its generator.
+     *
+     * @param sub the sub-coroutine
+     * @return {@code sub.asGenerator()}
+     * @throws NullPointerException if {@code sub} is null, as {@code Channel.yieldFrom} does
+     */
+    public static Object delegate(Coroutine<?, ?, ?> sub) {
+        return Objects.requireNonNull(sub, "sub").asGenerator();
     }
 
     /**
