@@ -978,7 +978,8 @@ public final class Generator<T> extends AbstractGenerator<T> implements Iterator
      * @param <U> the type of its elements
      * @return a generator of pairs
      * @throws NullPointerException if {@code other} is null
-     * @throws IllegalArgumentException (on the request that finds it) if the lengths differ
+     * @throws IllegalArgumentException (on the request that finds it) if the lengths differ; as any failure of a
+     *     derived generator, it closes both inputs, where Python leaves them usable
      */
     public <U> Generator<Pair<T, U>> zipStrict(Iterable<? extends U> other) {
         return zipWith(other, Merges.Stop.STRICT);
