@@ -13,13 +13,13 @@ import java.util.List;
 final class Combinatorics {
     private Combinatorics() {}
 
+    /** The most pools a product can hold: the largest array length a JVM allocates (ArrayList's own limit). */
+    private static final int MAX_POOLS = Integer.MAX_VALUE - 8;
+
     /**
      * {@code product(*iterables, repeat=repeat)}: checks {@code repeat}, then reads each input in argument order;
      * with {@code repeat == 0} it reads nothing at all.
      */
-    /** The most pools a product can hold: the largest array length a JVM allocates (ArrayList's own limit). */
-    private static final int MAX_POOLS = Integer.MAX_VALUE - 8;
-
     static <T> Generator<List<T>> product(int repeat, Iterable<? extends T>[] iterables) {
         if (repeat < 0) {
             throw new IllegalArgumentException("repeat must be non-negative but was: " + repeat);

@@ -328,7 +328,7 @@ public final class Itertools {
      */
     public static <T> Generator<T> islice(Iterable<? extends T> iterable, long start, long stop, long step) {
         Objects.requireNonNull(iterable, "iterable");
-        return Generator.<T>from(Util.requireNonNull(iterable, "iterable")).slice(start, stop, step);
+        return Generator.<T>from(iterable).slice(start, stop, step);
     }
 
     /**
@@ -1905,7 +1905,8 @@ public final class Itertools {
             // why: longValue() truncates 1.5 to 1, which would give a wrong polynomial without a word
             if (!(r instanceof Long || r instanceof Integer || r instanceof Short || r instanceof Byte)
                     && (r.doubleValue() != root || Double.isNaN(r.doubleValue()))) {
-                throw new IllegalArgumentException("roots must be integers within the range of long but one was: " + r);
+                throw new IllegalArgumentException(
+                        "roots must be integers within the range of long but one was: " + r);
             }
             p = convolveExact(p, List.of(1L, Math.negateExact(root)));
         }
