@@ -667,7 +667,7 @@ final class BytecodeEngine {
         try (InputStream in = c.getResourceAsStream(file)) {
             if (in == null) {
                 throw new BytecodeRewriter.Unsupported("the class file of " + c.getName() + " cannot be read (a "
-                        + "class defined at run time, as by jshell or a code generator, has none)",
+                        + "class defined at run time, as by a code generator, may have none)",
                         "write the body in a class compiled to a .class file that its class loader can find");
             }
             return in.readAllBytes();
