@@ -478,14 +478,7 @@ class LazinessAndPushTest {
         // As pulled (for-each), so pushed by forEach on the body itself.
         List<String> log = new ArrayList<>();
         Iterator<Object> empty = List.of().iterator();
-        Generator<Integer> body = Generator.of(y -> {
-            try {
-                y.yield(0);
-                y.yield(1);
-            } finally {
-                log.add("finally");
-            }
-        });
+        Generator<Integer> body = upToThenFinally(2, log);
         assertThatThrownBy(() -> body.forEach(x -> empty.next())).isExactlyInstanceOf(NoSuchElementException.class);
         assertThat(body.engineName()).isEqualTo("push");
         assertThat(log).containsExactly("finally");
@@ -512,7 +505,7 @@ class LazinessAndPushTest {
         // A push runs the body as a plain call under the consumer, which therefore sees it running: the call fails,
         // with the fix in the message, and the body is closed as for any failure of the consumer.
         List<String> log = new ArrayList<>();
-        Generator<Integer> g = fourThenFinally(log);
+        Generator<Integer> g = upToThenFinally(4, log);
         assertThatThrownBy(() -> g.forEach(x -> {
             log.add(x + " " + g.state());
             if (x == 1) {
@@ -525,7 +518,7 @@ class LazinessAndPushTest {
         assertThat(g.state()).isEqualTo(Generator.State.CLOSED);
         // Pulled, it behaves as Python's loop does.
         List<String> pulled = new ArrayList<>();
-        Generator<Integer> h = fourThenFinally(pulled);
+        Generator<Integer> h = upToThenFinally(4, pulled);
         for (Integer x : h) {
             pulled.add(x + " " + h.state());
             if (x == 1) {
@@ -540,11 +533,11 @@ class LazinessAndPushTest {
                 .hasMessage("generator already executing");
     }
 
-    /** 0..3, then "finally" into {@code log} when the body ends or is closed. */
-    private static Generator<Integer> fourThenFinally(List<String> log) {
+    /** 0..n-1, then "finally" into {@code log} when the body ends or is closed. */
+    private static Generator<Integer> upToThenFinally(int n, List<String> log) {
         return Generator.of(y -> {
             try {
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < n; i++) {
                     y.yield(i);
                 }
             } finally {
